@@ -1,0 +1,50 @@
+package org.osteon.compile;
+
+import java.util.List;
+
+/**
+ * A model ready to simulate: a flat ODE system with named vectors. This is the interface the
+ * solvers, scenarios and outputs work with, whether the model came from text, SBML, or was
+ * written in Java.
+ *
+ * <p>Implementations are immutable and thread-safe: every method is a pure function of its
+ * arguments, so one compiled model serves many simultaneous runs (scans, web requests).
+ */
+public interface CompiledModel {
+    /** Model id (for messages and outputs). */
+    String id();
+
+    Layout layout();
+
+    /** Default state at the start, before initial assignments (NaN where one will set it). */
+    double[] defaultState();
+
+    /** Default parameter vector, before initial assignments (length {@link Layout#parameterVectorSize()}). */
+    double[] defaultParameters();
+
+    /**
+     * Completes the initial condition: evaluates initial assignments (and the model's own
+     * start-up code) into y and p, except for entries a caller fixed (user overrides).
+     */
+    void initialize(double t0, double[] y, double[] p, boolean[] fixedStates, boolean[] fixedParameters);
+
+    void derivatives(double t, double[] y, double[] p, double[] dydt);
+
+    /** Writes df_i/dy_j into {@code jac[i * n + j]}. */
+    void jacobian(double t, double[] y, double[] p, double[] jac);
+
+    boolean hasAnalyticJacobian();
+
+    /** Assignment-rule variables and reaction rates, in {@link Layout#outputs()} order. */
+    void outputs(double t, double[] y, double[] p, double[] out);
+
+    List<CompiledEvent> events();
+
+    /**
+     * Times (given p) at which the right-hand side jumps, such as {@code piecewise} switches on
+     * {@code time}; the driver restarts the integrator there. Empty when there are none.
+     */
+    default double[] discontinuities(double[] p) {
+        return new double[0];
+    }
+}

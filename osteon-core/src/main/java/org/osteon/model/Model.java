@@ -1,0 +1,201 @@
+package org.osteon.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * An immutable model with SBML Level 3 Core semantics: the single representation that text,
+ * SBML and Java builders produce and that the compiler consumes.
+ *
+ * <p>Lists keep declaration order, so a model read from text and written back is equal to the
+ * original. Use {@link #builder(String)} to construct one and {@link #toBuilder()} to derive a
+ * changed copy.
+ */
+public record Model(String id, Metadata metadata, List<UnitDefinition> units,
+                    List<FunctionDefinition> functions, List<Compartment> compartments,
+                    List<Species> species, List<Parameter> parameters,
+                    List<InitialAssignment> initialAssignments, List<Rule> rules,
+                    List<Reaction> reactions, List<Event> events) {
+
+    public Model {
+        ModelSymbol.requireId(id);
+        metadata = metadata == null ? Metadata.EMPTY : metadata;
+        units = List.copyOf(units);
+        functions = List.copyOf(functions);
+        compartments = List.copyOf(compartments);
+        species = List.copyOf(species);
+        parameters = List.copyOf(parameters);
+        initialAssignments = List.copyOf(initialAssignments);
+        rules = List.copyOf(rules);
+        reactions = List.copyOf(reactions);
+        events = List.copyOf(events);
+    }
+
+    public static Builder builder(String id) {
+        return new Builder(id);
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder(id).metadata(metadata);
+        b.units.addAll(units);
+        b.functions.addAll(functions);
+        b.compartments.addAll(compartments);
+        b.species.addAll(species);
+        b.parameters.addAll(parameters);
+        b.initialAssignments.addAll(initialAssignments);
+        b.rules.addAll(rules);
+        b.reactions.addAll(reactions);
+        b.events.addAll(events);
+        return b;
+    }
+
+    /** Every compartment, species, parameter, reaction, function and event by id. */
+    public Map<String, ModelSymbol> symbols() {
+        Map<String, ModelSymbol> out = new LinkedHashMap<>();
+        compartments.forEach(c -> out.put(c.id(), c));
+        species.forEach(s -> out.put(s.id(), s));
+        parameters.forEach(p -> out.put(p.id(), p));
+        reactions.forEach(r -> out.put(r.id(), r));
+        functions.forEach(f -> out.put(f.id(), f));
+        events.forEach(e -> out.put(e.id(), e));
+        return out;
+    }
+
+    public Optional<ModelSymbol> symbol(String symbolId) {
+        return Optional.ofNullable(symbols().get(symbolId));
+    }
+
+    public Optional<Species> speciesById(String speciesId) {
+        return species.stream().filter(s -> s.id().equals(speciesId)).findFirst();
+    }
+
+    public Optional<Parameter> parameter(String parameterId) {
+        return parameters.stream().filter(p -> p.id().equals(parameterId)).findFirst();
+    }
+
+    public Optional<Compartment> compartment(String compartmentId) {
+        return compartments.stream().filter(c -> c.id().equals(compartmentId)).findFirst();
+    }
+
+    public Optional<Rule> ruleFor(String variable) {
+        return rules.stream().filter(r -> r.variable().equals(variable)).findFirst();
+    }
+
+    public Optional<UnitDefinition> unit(String unitId) {
+        return units.stream().filter(u -> u.id().equals(unitId)).findFirst();
+    }
+
+    /** The model's time unit id ({@code time_unit} definition), or "day", Osteon's default. */
+    public String timeUnit() {
+        return unit("time_unit")
+                .filter(u -> u.multiplier() == 1 && u.factors().size() == 1 && u.factors().get(0).exponent() == 1)
+                .map(u -> u.factors().get(0).unit())
+                .orElse("day");
+    }
+
+    /** Mutable collector for building a {@link Model}; not thread-safe. */
+    public static final class Builder {
+        private String id;
+        private Metadata metadata = Metadata.EMPTY;
+        private final List<UnitDefinition> units = new ArrayList<>();
+        private final List<FunctionDefinition> functions = new ArrayList<>();
+        private final List<Compartment> compartments = new ArrayList<>();
+        private final List<Species> species = new ArrayList<>();
+        private final List<Parameter> parameters = new ArrayList<>();
+        private final List<InitialAssignment> initialAssignments = new ArrayList<>();
+        private final List<Rule> rules = new ArrayList<>();
+        private final List<Reaction> reactions = new ArrayList<>();
+        private final List<Event> events = new ArrayList<>();
+
+        private Builder(String id) {
+            this.id = id;
+        }
+
+        public Builder id(String newId) {
+            this.id = newId;
+            return this;
+        }
+
+        public Builder metadata(Metadata m) {
+            this.metadata = m;
+            return this;
+        }
+
+        public Builder unit(UnitDefinition u) {
+            units.add(u);
+            return this;
+        }
+
+        public Builder function(FunctionDefinition f) {
+            functions.add(f);
+            return this;
+        }
+
+        public Builder compartment(Compartment c) {
+            compartments.add(c);
+            return this;
+        }
+
+        public Builder species(Species s) {
+            species.add(s);
+            return this;
+        }
+
+        public Builder parameter(Parameter p) {
+            parameters.add(p);
+            return this;
+        }
+
+        public Builder initialAssignment(InitialAssignment a) {
+            initialAssignments.add(a);
+            return this;
+        }
+
+        public Builder rule(Rule r) {
+            rules.add(r);
+            return this;
+        }
+
+        public Builder reaction(Reaction r) {
+            reactions.add(r);
+            return this;
+        }
+
+        public Builder event(Event e) {
+            events.add(e);
+            return this;
+        }
+
+        /** Replaces the parameter with the given id (which must exist). */
+        public Builder replaceParameter(String parameterId, UnaryOperator<Parameter> change) {
+            replace(parameters, p -> p.id().equals(parameterId), change, parameterId);
+            return this;
+        }
+
+        /** Replaces the species with the given id (which must exist). */
+        public Builder replaceSpecies(String speciesId, UnaryOperator<Species> change) {
+            replace(species, s -> s.id().equals(speciesId), change, speciesId);
+            return this;
+        }
+
+        private static <T> void replace(List<T> list, java.util.function.Predicate<T> match,
+                                        UnaryOperator<T> change, String what) {
+            for (int i = 0; i < list.size(); i++) {
+                if (match.test(list.get(i))) {
+                    list.set(i, change.apply(list.get(i)));
+                    return;
+                }
+            }
+            throw new IllegalArgumentException("no symbol '" + what + "' in the model");
+        }
+
+        public Model build() {
+            return new Model(id, metadata, units, functions, compartments, species, parameters,
+                    initialAssignments, rules, reactions, events);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.osteon.solve;
+
+/**
+ * What carries over between the segments of one run (an integration restarted at breakpoints
+ * and events): tolerances, the step budget, the last step size, counters, and the stiffness
+ * verdict of the {@code auto} method. One per run; not thread-safe.
+ */
+public final class IntegrationContext {
+    private final Tolerances tolerances;
+    private final long maxSteps;
+    private final double maxStepSize;
+    private final SolverStatistics statistics = new SolverStatistics();
+    private double lastStepSize = Double.NaN;
+    private boolean stiff;
+
+    public IntegrationContext(Tolerances tolerances, long maxSteps, double maxStepSize) {
+        this.tolerances = tolerances;
+        this.maxSteps = maxSteps;
+        this.maxStepSize = maxStepSize > 0 ? maxStepSize : Double.POSITIVE_INFINITY;
+    }
+
+    public Tolerances tolerances() {
+        return tolerances;
+    }
+
+    /** Total accepted plus rejected steps allowed over the whole run. */
+    public long maxSteps() {
+        return maxSteps;
+    }
+
+    public double maxStepSize() {
+        return maxStepSize;
+    }
+
+    public SolverStatistics statistics() {
+        return statistics;
+    }
+
+    /** Last accepted step size, a hint for the first step after a restart; NaN before any step. */
+    public double lastStepSize() {
+        return lastStepSize;
+    }
+
+    public void lastStepSize(double h) {
+        this.lastStepSize = h;
+    }
+
+    public boolean stiff() {
+        return stiff;
+    }
+
+    public void stiff(boolean value) {
+        this.stiff = value;
+    }
+
+    /** Throws when the run has used its step budget. */
+    public void countStep(boolean accepted, double t) {
+        if (accepted) {
+            statistics.acceptedSteps++;
+        } else {
+            statistics.rejectedSteps++;
+        }
+        if (statistics.acceptedSteps + statistics.rejectedSteps > maxSteps) {
+            throw new SolverException(SolverException.Reason.TOO_MANY_STEPS, t, -1,
+                    "more than " + maxSteps + " steps before t=" + t + " (raise maxSteps or check the model for stiffness or a blow-up)");
+        }
+    }
+}

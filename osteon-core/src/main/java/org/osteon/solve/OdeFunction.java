@@ -1,0 +1,24 @@
+package org.osteon.solve;
+
+/**
+ * The right-hand side dy/dt = f(t, y) an integrator works on, with its Jacobian.
+ * Implementations must not keep state between calls that changes their result.
+ */
+public interface OdeFunction {
+    int dimension();
+
+    void derivatives(double t, double[] y, double[] dydt);
+
+    /**
+     * Writes df_i/dy_j into {@code dfdy[i * n + j]} (row-major). The default uses forward
+     * finite differences; compiled models override it with the analytic Jacobian.
+     */
+    default void jacobian(double t, double[] y, double[] dfdy) {
+        FiniteDifferences.jacobian(this, t, y, dfdy);
+    }
+
+    /** Whether {@link #jacobian} is exact rather than a finite-difference estimate. */
+    default boolean hasAnalyticJacobian() {
+        return false;
+    }
+}
