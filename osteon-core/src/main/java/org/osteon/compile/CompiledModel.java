@@ -16,6 +16,11 @@ public interface CompiledModel {
 
     Layout layout();
 
+    /** Unit of the model's time ({@code day} unless the model says otherwise). */
+    default String timeUnit() {
+        return "day";
+    }
+
     /** Default state at the start, before initial assignments (NaN where one will set it). */
     double[] defaultState();
 

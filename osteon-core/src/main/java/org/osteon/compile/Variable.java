@@ -3,9 +3,11 @@ package org.osteon.compile;
 /**
  * One named slot of a compiled model's vectors, with what a user needs to read it.
  *
- * @param kind what the slot holds
+ * @param kind     what the slot holds
+ * @param constant for parameters: never changed by the model itself (events, rules); states
+ *                 and outputs are never constant
  */
-public record Variable(String id, Kind kind, String displayName, String unit, String description) {
+public record Variable(String id, Kind kind, boolean constant, String displayName, String unit, String description) {
     /** The role of a slot. */
     public enum Kind {
         /** Species integrated by reactions. */
@@ -18,5 +20,10 @@ public record Variable(String id, Kind kind, String displayName, String unit, St
         ASSIGNED,
         /** Reaction rate. */
         FLUX
+    }
+
+    /** Display name when there is one, else the id. */
+    public String label() {
+        return displayName != null ? displayName : id;
     }
 }

@@ -1,0 +1,30 @@
+package org.osteon.compile;
+
+import java.util.List;
+import java.util.Map;
+import org.osteon.model.expr.Expr;
+
+/**
+ * A model reduced to what a backend needs: named vectors, one derivative expression per state,
+ * the assignment-rule and reaction-rate variables in evaluation order, initial assignments in
+ * evaluation order, and events. {@code assigned} is in evaluation order; {@code outputs} holds the
+ * same variables in declaration order, the order users see. All user functions are inlined; symbols still refer by name.
+ */
+record FlatSystem(String modelId,
+                  List<Variable> states, List<Expr> derivatives, double[] stateDefaults,
+                  List<Variable> parameters, double[] parameterDefaults,
+                  List<Variable> assigned, List<Expr> assignedExpressions, List<Variable> outputs,
+                  List<Init> initialAssignments,
+                  List<FlatEvent> events,
+                  Map<String, ExternalFunction> externals) {
+
+    /** An initial assignment in evaluation order: the target is a state or a parameter. */
+    record Init(String target, Expr expression) {
+    }
+
+    /** An event with inlined expressions; guards are the comparisons inside its trigger. */
+    record FlatEvent(String id, Expr trigger, List<Expr> guards, Expr delay, Expr priority,
+                     List<String> targets, List<Expr> values, boolean persistent, boolean initialValue,
+                     boolean useValuesFromTriggerTime) {
+    }
+}

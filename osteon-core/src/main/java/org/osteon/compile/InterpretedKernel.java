@@ -1,0 +1,108 @@
+package org.osteon.compile;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.osteon.model.expr.Expr;
+
+/** {@link Kernel} evaluated by the {@link Interpreter}: no code generation, about 5-20x slower per call. */
+final class InterpretedKernel implements Kernel {
+    private final Interpreter.Node[] assigned;
+    private final Interpreter.Node[] derivatives;
+    private final Interpreter.Node[] temps;
+    private final int[] entryIndex;
+    private final Interpreter.Node[] entries;
+    private final int[] outputSlot;
+    private final Interpreter.Node[] triggers;
+    private final Interpreter.Node[] guards;
+    private final int stateCount;
+
+    InterpretedKernel(FlatSystem flat, JacobianPlan plan, Interpreter interpreter) {
+        this.stateCount = flat.states().size();
+        this.assigned = compileAll(interpreter, flat.assignedExpressions());
+        this.derivatives = compileAll(interpreter, flat.derivatives());
+        List<Expr> tempExprs = new ArrayList<>();
+        plan.temps.forEach(t -> tempExprs.add(t.expression()));
+        this.temps = compileAll(interpreter, tempExprs);
+        this.entryIndex = new int[plan.entries.size()];
+        List<Expr> entryExprs = new ArrayList<>();
+        for (int i = 0; i < plan.entries.size(); i++) {
+            JacobianPlan.Entry e = plan.entries.get(i);
+            entryIndex[i] = e.row() * stateCount + e.column();
+            entryExprs.add(e.expression());
+        }
+        this.entries = compileAll(interpreter, entryExprs);
+        this.outputSlot = new int[flat.outputs().size()];
+        for (int i = 0; i < outputSlot.length; i++) {
+            outputSlot[i] = flat.assigned().indexOf(flat.outputs().get(i));
+        }
+        List<Expr> trig = new ArrayList<>();
+        List<Expr> guardExprs = new ArrayList<>();
+        for (FlatSystem.FlatEvent e : flat.events()) {
+            trig.add(e.trigger());
+            guardExprs.addAll(e.guards());
+        }
+        this.triggers = compileAll(interpreter, trig);
+        this.guards = compileAll(interpreter, guardExprs);
+    }
+
+    private static Interpreter.Node[] compileAll(Interpreter in, List<Expr> exprs) {
+        Interpreter.Node[] out = new Interpreter.Node[exprs.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = in.compile(exprs.get(i));
+        }
+        return out;
+    }
+
+    /** Frame with every assigned value computed at (t, y, p). */
+    Interpreter.Frame frame(double t, double[] y, double[] p, boolean withTemps) {
+        Interpreter.Frame f = new Interpreter.Frame();
+        f.t = t;
+        f.y = y;
+        f.p = p;
+        f.a = new double[assigned.length + (withTemps ? temps.length : 0)];
+        for (int k = 0; k < assigned.length; k++) {
+            f.a[k] = assigned[k].eval(f);
+        }
+        if (withTemps) {
+            for (int k = 0; k < temps.length; k++) {
+                f.a[assigned.length + k] = temps[k].eval(f);
+            }
+        }
+        return f;
+    }
+
+    @Override
+    public void rhs(double t, double[] y, double[] p, double[] dydt) {
+        Interpreter.Frame f = frame(t, y, p, false);
+        for (int i = 0; i < derivatives.length; i++) {
+            dydt[i] = derivatives[i].eval(f);
+        }
+    }
+
+    @Override
+    public void jacobian(double t, double[] y, double[] p, double[] jac) {
+        Interpreter.Frame f = frame(t, y, p, true);
+        java.util.Arrays.fill(jac, 0.0);
+        for (int i = 0; i < entries.length; i++) {
+            jac[entryIndex[i]] = entries[i].eval(f);
+        }
+    }
+
+    @Override
+    public void outputs(double t, double[] y, double[] p, double[] out) {
+        Interpreter.Frame f = frame(t, y, p, false);
+        for (int i = 0; i < outputSlot.length; i++) {
+            out[i] = f.a[outputSlot[i]];
+        }
+    }
+
+    @Override
+    public boolean trigger(int event, double t, double[] y, double[] p) {
+        return triggers[event].eval(frame(t, y, p, false)) != 0;
+    }
+
+    @Override
+    public double guard(int guard, double t, double[] y, double[] p) {
+        return guards[guard].eval(frame(t, y, p, false));
+    }
+}

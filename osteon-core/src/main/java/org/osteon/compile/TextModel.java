@@ -1,0 +1,174 @@
+package org.osteon.compile;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.osteon.model.expr.Expr;
+import org.osteon.model.expr.Exprs;
+
+/** The {@link CompiledModel} of a model given as text, SBML or a {@link org.osteon.model.Model} built in Java. */
+final class TextModel implements CompiledModel {
+    private final FlatSystem flat;
+    private final Layout layout;
+    private final Kernel kernel;
+    private final InterpretedKernel interpreted;
+    private final Interpreter interpreter;
+    private final boolean analyticJacobian;
+    private final List<Interpreter.Node> initNodes = new ArrayList<>();
+    private final List<CompiledEvent> events = new ArrayList<>();
+    private final List<Interpreter.Node> discontinuityNodes = new ArrayList<>();
+    private final List<ModelExtension> extensions;
+    private final int[] memoryOffsets;
+    private final String timeUnit;
+
+    TextModel(FlatSystem flat, Kernel kernel, InterpretedKernel interpreted, Interpreter interpreter,
+              List<ModelExtension> extensions, String timeUnit) {
+        this.flat = flat;
+        this.timeUnit = timeUnit;
+        this.kernel = kernel;
+        this.interpreted = interpreted;
+        this.interpreter = interpreter;
+        this.extensions = List.copyOf(extensions);
+        this.analyticJacobian = true;
+        this.memoryOffsets = new int[extensions.size()];
+        int size = flat.parameters().size();
+        for (int i = 0; i < extensions.size(); i++) {
+            memoryOffsets[i] = size;
+            size += extensions.get(i).memorySize();
+        }
+        this.layout = new Layout(flat.states(), flat.parameters(), flat.outputs(), size);
+        flat.initialAssignments().forEach(init -> initNodes.add(interpreter.compile(init.expression())));
+        int guardOffset = 0;
+        for (int e = 0; e < flat.events().size(); e++) {
+            FlatSystem.FlatEvent ev = flat.events().get(e);
+            TextEvent compiled = new TextEvent(ev, e, guardOffset, kernel, interpreted, interpreter, timeThresholds(ev.guards()));
+            compiled.bind(layout);
+            events.add(compiled);
+            guardOffset += ev.guards().size();
+        }
+        List<Expr> continuous = new ArrayList<>(flat.derivatives());
+        continuous.addAll(flat.assignedExpressions());
+        for (Expr e : continuous) {
+            Exprs.walk(e, node -> {
+                if (node instanceof Expr.Binary b && b.op().isComparison()) {
+                    Interpreter.Node t = timeThreshold(new Expr.Binary(Expr.BinaryOp.SUB, b.left(), b.right()));
+                    if (t != null) {
+                        discontinuityNodes.add(t);
+                    }
+                }
+            });
+        }
+        for (int i = 0; i < extensions.size(); i++) {
+            events.addAll(extensions.get(i).events(layout, memoryOffsets[i], this));
+        }
+    }
+
+    private List<Interpreter.Node> timeThresholds(List<Expr> guards) {
+        List<Interpreter.Node> out = new ArrayList<>();
+        guards.forEach(g -> out.add(timeThreshold(g)));
+        return out;
+    }
+
+    /** For a guard {@code time - c} or {@code c - time} with c free of states: c. Otherwise null. */
+    private Interpreter.Node timeThreshold(Expr guard) {
+        if (!(guard instanceof Expr.Binary b) || b.op() != Expr.BinaryOp.SUB) {
+            return null;
+        }
+        Expr other;
+        if (b.left() instanceof Expr.Sym s && s.name().equals(Builtins.TIME)) {
+            other = b.right();
+        } else if (b.right() instanceof Expr.Sym s && s.name().equals(Builtins.TIME)) {
+            other = b.left();
+        } else {
+            return null;
+        }
+        for (String sym : Exprs.symbols(other)) {
+            boolean parameterOrConstant = flat.parameters().stream().anyMatch(v -> v.id().equals(sym)) || Builtins.isConstant(sym);
+            if (!parameterOrConstant) {
+                return null;
+            }
+        }
+        return interpreter.compile(other);
+    }
+
+    @Override
+    public String id() {
+        return flat.modelId();
+    }
+
+    @Override
+    public String timeUnit() {
+        return timeUnit;
+    }
+
+    @Override
+    public Layout layout() {
+        return layout;
+    }
+
+    @Override
+    public double[] defaultState() {
+        return flat.stateDefaults().clone();
+    }
+
+    @Override
+    public double[] defaultParameters() {
+        double[] p = new double[layout.parameterVectorSize()];
+        System.arraycopy(flat.parameterDefaults(), 0, p, 0, flat.parameterDefaults().length);
+        return p;
+    }
+
+    @Override
+    public void initialize(double t0, double[] y, double[] p, boolean[] fixedStates, boolean[] fixedParameters) {
+        for (int i = 0; i < initNodes.size(); i++) {
+            String target = flat.initialAssignments().get(i).target();
+            Interpreter.Frame frame = interpreted.frame(t0, y, p, false);
+            double v = initNodes.get(i).eval(frame);
+            int s = layout.stateIndex(target);
+            if (s >= 0) {
+                if (fixedStates == null || !fixedStates[s]) {
+                    y[s] = v;
+                }
+            } else {
+                int k = layout.parameterIndex(target);
+                if (fixedParameters == null || !fixedParameters[k]) {
+                    p[k] = v;
+                }
+            }
+        }
+        for (int i = 0; i < extensions.size(); i++) {
+            extensions.get(i).initialize(t0, y, p, layout, memoryOffsets[i], this);
+        }
+    }
+
+    @Override
+    public void derivatives(double t, double[] y, double[] p, double[] dydt) {
+        kernel.rhs(t, y, p, dydt);
+    }
+
+    @Override
+    public void jacobian(double t, double[] y, double[] p, double[] jac) {
+        kernel.jacobian(t, y, p, jac);
+    }
+
+    @Override
+    public boolean hasAnalyticJacobian() {
+        return analyticJacobian;
+    }
+
+    @Override
+    public void outputs(double t, double[] y, double[] p, double[] out) {
+        kernel.outputs(t, y, p, out);
+    }
+
+    @Override
+    public List<CompiledEvent> events() {
+        return events;
+    }
+
+    @Override
+    public double[] discontinuities(double[] p) {
+        Interpreter.Frame f = new Interpreter.Frame();
+        f.p = p;
+        return discontinuityNodes.stream().mapToDouble(n -> n.eval(f)).filter(Double::isFinite).distinct().sorted().toArray();
+    }
+}
