@@ -1,0 +1,48 @@
+package org.osteon.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.osteon.scenario.ModelCatalog;
+import org.osteon.scenario.ModelFiles;
+import org.osteon.scenario.Scenario;
+import org.osteon.scenario.ScenarioReader;
+import org.osteon.util.Suggestions;
+
+/** Resolves what a user names on the command line: a scenario file, a model file, or a built-in id. */
+final class Targets {
+    private Targets() {
+    }
+
+    static Scenario resolve(String target, ModelCatalog catalog) {
+        if (ModelFiles.looksLikeScenarioFile(target)) {
+            Path p = Path.of(target);
+            if (!Files.isRegularFile(p)) {
+                throw new UserException(target + ": scenario file not found");
+            }
+            return ScenarioReader.read(p);
+        }
+        if (ModelFiles.looksLikeModelFile(target) || target.contains("/")) {
+            Path p = Path.of(target);
+            if (!Files.isRegularFile(p)) {
+                throw new UserException(target + ": model file not found");
+            }
+            String name = p.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+            Scenario s = Scenario.ofModel(p.toAbsolutePath().toString());
+            return new Scenario(name, null, s.model(), null, null, null, null, null, null, null, s.set(), List.of(),
+                    List.of(), List.of(), target, java.util.Map.of());
+        }
+        if (catalog.scenario(target).isPresent()) {
+            return catalog.scenario(target).get();
+        }
+        if (catalog.modelIds().contains(target)) {
+            return Scenario.ofModel(target);
+        }
+        List<String> known = new ArrayList<>(catalog.modelIds());
+        known.addAll(catalog.scenarioIds());
+        throw new UserException("'" + target + "' is not a file, a built-in model or a built-in scenario"
+                + Suggestions.didYouMean(target, known)
+                + (known.isEmpty() ? "" : "; see 'osteon models' and 'osteon scenarios'"));
+    }
+}

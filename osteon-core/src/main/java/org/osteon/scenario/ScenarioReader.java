@@ -1,0 +1,327 @@
+package org.osteon.scenario;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.osteon.util.Suggestions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads scenario YAML. It works on SnakeYAML's node tree rather than binding to classes, so every
+ * message can name the key, its line and column, and what was expected; all problems are
+ * reported together.
+ */
+public final class ScenarioReader {
+    static final Set<String> TOP_KEYS = Set.of("name", "description", "model", "start", "until", "step", "solver",
+            "rtol", "atol", "set", "interventions", "doses", "outputs");
+    private static final Set<String> INTERVENTION_KEYS = Set.of("set", "value", "from", "to");
+    private static final Set<String> DOSE_KEYS = Set.of("target", "amount", "at", "every", "count");
+    private static final long MAX_BYTES = 1 << 20;
+
+    private final String source;
+    private final List<String> problems = new ArrayList<>();
+    private final Map<String, Scenario.Position> positions = new HashMap<>();
+
+    private ScenarioReader(String source) {
+        this.source = source;
+    }
+
+    public static Scenario read(Path file) {
+        String text;
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new ScenarioException(file + ": scenario file larger than 1 MiB");
+            }
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ScenarioException(file + ": cannot read scenario (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        return parse(text, file.toString(), dir);
+    }
+
+    public static Scenario parse(String yaml, String source, Path baseDir) {
+        return new ScenarioReader(source).run(yaml, baseDir);
+    }
+
+    private Scenario run(String yaml, Path baseDir) {
+        Node root;
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            options.setMaxAliasesForCollections(20);
+            options.setCodePointLimit((int) MAX_BYTES);
+            root = new Yaml(options).compose(new StringReader(yaml));
+        } catch (MarkedYAMLException e) {
+            Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String where = m == null ? source + ": " : source + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1) + ": ";
+            throw new ScenarioException(where + "invalid YAML: " + e.getProblem());
+        } catch (YAMLException e) {
+            throw new ScenarioException(source + ": invalid YAML: " + e.getMessage());
+        }
+        if (!(root instanceof MappingNode map)) {
+            throw new ScenarioException(source + ":1:1: a scenario must be a YAML mapping of keys such as model, until, interventions");
+        }
+        Map<String, Node> top = entries(map, "", TOP_KEYS);
+        String model = string(top, "model", "");
+        if (model == null) {
+            problems.add(source + ": missing key 'model' (a built-in model id or a path to a model file)");
+        }
+        Double start = number(top, "start", "");
+        Double until = number(top, "until", "");
+        Double step = number(top, "step", "");
+        Double rtol = number(top, "rtol", "");
+        Double atol = number(top, "atol", "");
+        positive(until, "until", "");
+        positive(step, "step", "");
+        positive(rtol, "rtol", "");
+        positive(atol, "atol", "");
+        if (start != null && until != null && until <= start) {
+            problems.add(at("until") + "'until' (" + until + ") must be after 'start' (" + start + ")");
+        }
+        Map<String, Double> set = setOverrides(top.get("set"));
+        List<Scenario.Intervention> interventions = interventions(top.get("interventions"));
+        List<Scenario.Dose> doses = doses(top.get("doses"));
+        List<String> outputs = outputs(top.get("outputs"));
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(problems);
+        }
+        return new Scenario(string(top, "name", ""), string(top, "description", ""), model, baseDir, start, until, step,
+                string(top, "solver", ""), rtol, atol, set, interventions, doses, outputs, source, positions);
+    }
+
+    private Map<String, Node> entries(MappingNode map, String prefix, Set<String> allowed) {
+        Map<String, Node> out = new LinkedHashMap<>();
+        for (NodeTuple tuple : map.getValue()) {
+            Node keyNode = tuple.getKeyNode();
+            if (!(keyNode instanceof ScalarNode k)) {
+                problems.add(position(keyNode) + "keys must be plain words");
+                continue;
+            }
+            String key = k.getValue();
+            String path = prefix + key;
+            positions.put(path, pos(tuple.getValueNode()));
+            if (!allowed.contains(key)) {
+                problems.add(position(keyNode) + "unknown key '" + key + "'" + Suggestions.didYouMean(key, allowed)
+                        + "; expected one of " + String.join(", ", new java.util.TreeSet<>(allowed)));
+                continue;
+            }
+            out.put(key, tuple.getValueNode());
+        }
+        return out;
+    }
+
+    private Map<String, Double> setOverrides(Node node) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (node == null) {
+            return out;
+        }
+        if (!(node instanceof MappingNode map)) {
+            problems.add(position(node) + "'set' must map names to numbers, e.g. set: {I_P: 0, OBa: 1e-3}");
+            return out;
+        }
+        for (NodeTuple t : map.getValue()) {
+            if (!(t.getKeyNode() instanceof ScalarNode k)) {
+                problems.add(position(t.getKeyNode()) + "names under 'set' must be plain words");
+                continue;
+            }
+            String path = "set." + k.getValue();
+            positions.put(path, pos(t.getValueNode()));
+            Double v = toNumber(t.getValueNode(), "set." + k.getValue());
+            if (v != null) {
+                out.put(k.getValue(), v);
+            }
+        }
+        return out;
+    }
+
+    private List<Scenario.Intervention> interventions(Node node) {
+        List<Scenario.Intervention> out = new ArrayList<>();
+        List<MappingNode> items = items(node, "interventions", "a list of {set: NAME, value: X, from: T1, to: T2}");
+        for (int i = 0; i < items.size(); i++) {
+            String p = "interventions[" + i + "].";
+            Map<String, Node> e = entries(items.get(i), p, INTERVENTION_KEYS);
+            String target = requiredString(e, "set", p, items.get(i));
+            Double value = required(e, "value", p, items.get(i));
+            Double from = required(e, "from", p, items.get(i));
+            Double to = e.containsKey("to") ? number(e, "to", p) : Double.POSITIVE_INFINITY;
+            if (from != null && to != null && to < from) {
+                problems.add(at(p + "to") + "'to' (" + to + ") must not be before 'from' (" + from + ")");
+            }
+            if (target != null && value != null && from != null && to != null) {
+                out.add(new Scenario.Intervention(target, value, from, to));
+            }
+        }
+        return out;
+    }
+
+    private List<Scenario.Dose> doses(Node node) {
+        List<Scenario.Dose> out = new ArrayList<>();
+        List<MappingNode> items = items(node, "doses", "a list of {target: NAME, amount: X, at: T, every: DT, count: N}");
+        for (int i = 0; i < items.size(); i++) {
+            String p = "doses[" + i + "].";
+            Map<String, Node> e = entries(items.get(i), p, DOSE_KEYS);
+            String target = requiredString(e, "target", p, items.get(i));
+            Double amount = required(e, "amount", p, items.get(i));
+            Double atTime = required(e, "at", p, items.get(i));
+            Double every = number(e, "every", p);
+            Double count = number(e, "count", p);
+            int n = 1;
+            if (count != null) {
+                if (count != Math.rint(count) || count < 1 || count > 100_000) {
+                    problems.add(at(p + "count") + "'count' must be a whole number from 1 to 100000, found " + count);
+                } else {
+                    n = count.intValue();
+                }
+            }
+            if (n > 1 && every == null) {
+                problems.add(at(p + "count") + "'count' > 1 needs 'every' (the interval between doses)");
+            }
+            positive(every, "every", p);
+            if (target != null && amount != null && atTime != null) {
+                out.add(new Scenario.Dose(target, amount, atTime, every == null ? 0 : every, n));
+            }
+        }
+        return out;
+    }
+
+    private List<String> outputs(Node node) {
+        List<String> out = new ArrayList<>();
+        if (node == null) {
+            return out;
+        }
+        if (node instanceof ScalarNode s) {
+            for (String part : s.getValue().split(",")) {
+                if (!part.isBlank()) {
+                    out.add(part.trim());
+                }
+            }
+            return out;
+        }
+        if (!(node instanceof SequenceNode seq)) {
+            problems.add(position(node) + "'outputs' must be a list of names, e.g. outputs: [OBa, OCa]");
+            return out;
+        }
+        for (Node n : seq.getValue()) {
+            if (n instanceof ScalarNode s) {
+                out.add(s.getValue().trim());
+            } else {
+                problems.add(position(n) + "each output must be a name");
+            }
+        }
+        return out;
+    }
+
+    private List<MappingNode> items(Node node, String key, String expected) {
+        List<MappingNode> out = new ArrayList<>();
+        if (node == null) {
+            return out;
+        }
+        if (!(node instanceof SequenceNode seq)) {
+            problems.add(position(node) + "'" + key + "' must be " + expected);
+            return out;
+        }
+        for (Node n : seq.getValue()) {
+            if (n instanceof MappingNode m) {
+                out.add(m);
+            } else {
+                problems.add(position(n) + "each item of '" + key + "' must be a mapping: " + expected);
+            }
+        }
+        return out;
+    }
+
+    private String requiredString(Map<String, Node> e, String key, String prefix, Node owner) {
+        if (!e.containsKey(key)) {
+            problems.add(position(owner) + "missing key '" + key + "' in " + prefix.replace(".", ""));
+            return null;
+        }
+        return string(e, key, prefix);
+    }
+
+    private Double required(Map<String, Node> e, String key, String prefix, Node owner) {
+        if (!e.containsKey(key)) {
+            problems.add(position(owner) + "missing key '" + key + "' in " + prefix.replace(".", ""));
+            return null;
+        }
+        return number(e, key, prefix);
+    }
+
+    private String string(Map<String, Node> e, String key, String prefix) {
+        Node n = e.get(key);
+        if (n == null) {
+            return null;
+        }
+        if (n instanceof ScalarNode s) {
+            return s.getValue();
+        }
+        problems.add(position(n) + "'" + prefix + key + "' must be a single value");
+        return null;
+    }
+
+    private Double number(Map<String, Node> e, String key, String prefix) {
+        Node n = e.get(key);
+        return n == null ? null : toNumber(n, prefix + key);
+    }
+
+    private Double toNumber(Node n, String path) {
+        if (!(n instanceof ScalarNode s)) {
+            problems.add(position(n) + "'" + path + "' must be a number");
+            return null;
+        }
+        String text = s.getValue().trim();
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.equals(".inf") || lower.equals("inf") || lower.equals("infinity") || lower.equals("+.inf")) {
+            return Double.POSITIVE_INFINITY;
+        }
+        try {
+            double v = Double.parseDouble(text);
+            if (Double.isNaN(v) || text.toLowerCase(Locale.ROOT).contains("x")) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException ex) {
+            problems.add(position(n) + "'" + path + "' must be a number, found '" + text + "'");
+            return null;
+        }
+    }
+
+    private void positive(Double v, String key, String prefix) {
+        if (v != null && (!(v > 0) || Double.isInfinite(v))) {
+            problems.add(at(prefix + key) + "'" + key + "' must be a positive finite number, found " + v);
+        }
+    }
+
+    private String at(String path) {
+        Scenario.Position p = positions.get(path);
+        return p == null ? source + ": " : source + ":" + p.line() + ":" + p.column() + ": ";
+    }
+
+    private String position(Node n) {
+        Scenario.Position p = pos(n);
+        return source + ":" + p.line() + ":" + p.column() + ": ";
+    }
+
+    private static Scenario.Position pos(Node n) {
+        Mark m = n.getStartMark();
+        return m == null ? new Scenario.Position(1, 1) : new Scenario.Position(m.getLine() + 1, m.getColumn() + 1);
+    }
+}

@@ -1,0 +1,148 @@
+package org.osteon.scenario;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.osteon.compile.CompiledModel;
+import org.osteon.compile.Layout;
+import org.osteon.compile.ModelCompiler;
+import org.osteon.compile.Variable;
+import org.osteon.simulation.Changes;
+import org.osteon.simulation.InitialConditions;
+import org.osteon.simulation.ScheduledChange;
+import org.osteon.simulation.SimulationProblem;
+import org.osteon.simulation.Simulator;
+import org.osteon.simulation.SolverSettings;
+import org.osteon.trajectory.Trajectory;
+import org.osteon.util.Suggestions;
+
+/**
+ * Turns a {@link Scenario} into a {@link SimulationProblem} for its model and solves it.
+ * Compiled model files are cached by path, so repeated runs (timing, scans) compile once.
+ */
+public final class ScenarioRunner {
+    public static final double DEFAULT_UNTIL = 100;
+
+    private final ModelCatalog catalog;
+    private final Map<String, CompiledModel> fileCache = new ConcurrentHashMap<>();
+
+    public ScenarioRunner(ModelCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public ModelCatalog catalog() {
+        return catalog;
+    }
+
+    /** The compiled model a scenario names: a built-in id or a model file. */
+    public CompiledModel model(Scenario s) {
+        String ref = s.model();
+        if (ref == null) {
+            throw new ScenarioException(s.where("model") + "no model given");
+        }
+        if (ModelFiles.looksLikeModelFile(ref) || ref.contains("/")) {
+            Path path = s.baseDir() == null ? Path.of(ref) : s.baseDir().resolve(ref);
+            String key = path.toAbsolutePath().normalize().toString();
+            return fileCache.computeIfAbsent(key, k -> ModelCompiler.compile(ModelFiles.read(path)));
+        }
+        return catalog.compiled(ref).orElseThrow(() -> new ScenarioException(s.where("model") + "unknown model '" + ref + "'"
+                + Suggestions.didYouMean(ref, catalog.modelIds()) + "; built-in models: " + String.join(", ", catalog.modelIds())
+                + " (or give a path to an .ant file)"));
+    }
+
+    public SolverSettings settings(Scenario s) {
+        SolverSettings base = SolverSettings.DEFAULT;
+        return new SolverSettings(s.solver() != null ? s.solver() : base.method(),
+                s.rtol() != null ? s.rtol() : base.rtol(), s.atol() != null ? s.atol() : base.atol(),
+                Map.of(), base.maxSteps(), base.maxStep());
+    }
+
+    public SimulationProblem problem(Scenario s, CompiledModel model) {
+        double t0 = s.start() != null ? s.start() : 0;
+        double until = s.until() != null ? s.until() : DEFAULT_UNTIL;
+        double step = s.step() != null ? s.step() : defaultStep(until - t0);
+        List<String> problems = new ArrayList<>();
+        InitialConditions init;
+        try {
+            init = InitialConditions.prepare(model, s.set(), t0);
+        } catch (IllegalArgumentException e) {
+            String key = s.set().keySet().stream().filter(k -> e.getMessage().contains("'" + k + "'")).findFirst().orElse("");
+            throw new ScenarioException(s.where("set." + key) + e.getMessage());
+        }
+        Layout layout = model.layout();
+        List<ScheduledChange> changes = new ArrayList<>();
+        Set<String> recorded = new LinkedHashSet<>();
+        for (int i = 0; i < s.interventions().size(); i++) {
+            Scenario.Intervention iv = s.interventions().get(i);
+            try {
+                int k = layout.parameterIndex(iv.target());
+                double restore = k >= 0 ? init.parameters()[k] : Double.NaN;
+                changes.addAll(Changes.window(layout, iv.target(), iv.value(), iv.from(), iv.to(), restore));
+                recorded.add(iv.target());
+            } catch (IllegalArgumentException e) {
+                problems.add(s.where("interventions[" + i + "].set") + e.getMessage());
+            }
+        }
+        for (int i = 0; i < s.doses().size(); i++) {
+            Scenario.Dose d = s.doses().get(i);
+            try {
+                for (double at : d.times()) {
+                    if (at >= t0 && at <= until) {
+                        changes.add(Changes.bolus(layout, d.target(), d.amount(), at));
+                    }
+                }
+                if (layout.parameterIndex(d.target()) >= 0) {
+                    recorded.add(d.target());
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(s.where("doses[" + i + "].target") + e.getMessage());
+            }
+        }
+        for (Variable v : layout.parameters()) {
+            if (!v.constant()) {
+                recorded.add(v.id());
+            }
+        }
+        for (String out : s.outputs()) {
+            if (layout.find(out).isEmpty()) {
+                problems.add(s.where("outputs") + "unknown output '" + out + "'" + Suggestions.didYouMean(out, layout.allIds()));
+            } else if (layout.parameterIndex(out) >= 0) {
+                recorded.add(out);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(problems);
+        }
+        return new SimulationProblem(model, init.state(), init.parameters(), t0, until,
+                SimulationProblem.grid(t0, until, step), changes, new ArrayList<>(recorded));
+    }
+
+    /** Daily output for runs of ten days or more (bone models are in days), else 100 points. */
+    static double defaultStep(double span) {
+        return span >= 10 ? 1.0 : span / 100;
+    }
+
+    /** Solves the scenario and keeps the outputs it asks for (default: all but reaction rates). */
+    public Trajectory run(Scenario s) {
+        CompiledModel model = model(s);
+        SimulationProblem problem = problem(s, model);
+        Trajectory tr;
+        try {
+            tr = Simulator.solve(problem, settings(s));
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException(s.where("solver") + e.getMessage());
+        }
+        return select(tr, s);
+    }
+
+    public static Trajectory select(Trajectory tr, Scenario s) {
+        if (!s.outputs().isEmpty()) {
+            return tr.select(s.outputs());
+        }
+        return tr.withoutKinds(Set.of(Variable.Kind.FLUX));
+    }
+}

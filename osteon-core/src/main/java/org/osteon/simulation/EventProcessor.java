@@ -1,0 +1,217 @@
+package org.osteon.simulation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.hipparchus.analysis.solvers.AllowedSolution;
+import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
+import org.osteon.compile.CompiledEvent;
+import org.osteon.solve.DenseStep;
+import org.osteon.solve.SolverException;
+
+/**
+ * SBML Level 3 event semantics for one run: trigger transitions, delays, persistence, priorities,
+ * cascades at one instant, and location of state events inside a step by root finding on the
+ * guards (Brent, to 1e-15 relative).
+ */
+final class EventProcessor {
+    private static final int MAX_CASCADE = 10_000;
+
+    /** A firing waiting for its execution time; values are set when taken at trigger time. */
+    private record Pending(double time, int event, double[] values, long order) {
+    }
+
+    private final List<CompiledEvent> events;
+    private final boolean[] last;
+    private final double[][] guardsAtStart;
+    private final List<Pending> pending = new ArrayList<>();
+    private final BracketingNthOrderBrentSolver brent = new BracketingNthOrderBrentSolver(1e-15, 1e-300, 0, 5);
+    private long sequence;
+    private long fired;
+
+    EventProcessor(List<CompiledEvent> events) {
+        this.events = events;
+        this.last = new boolean[events.size()];
+        this.guardsAtStart = new double[events.size()][];
+        for (int e = 0; e < events.size(); e++) {
+            last[e] = events.get(e).initialValue();
+            guardsAtStart[e] = new double[events.get(e).guardCount()];
+        }
+    }
+
+    long firedCount() {
+        return fired;
+    }
+
+    boolean isEmpty() {
+        return events.isEmpty();
+    }
+
+    /** Earliest time after t at which something is scheduled: a delayed firing or a time guard. */
+    double nextScheduled(double t, double[] p) {
+        double next = Double.POSITIVE_INFINITY;
+        for (Pending pe : pending) {
+            if (pe.time() > t) {
+                next = Math.min(next, pe.time());
+            }
+        }
+        for (CompiledEvent ev : events) {
+            for (int k = 0; k < ev.guardCount(); k++) {
+                double gt = ev.guardTime(k, p);
+                if (gt > t) {
+                    next = Math.min(next, gt);
+                }
+            }
+        }
+        return next;
+    }
+
+    /** Fires everything due at t, re-evaluating triggers after each firing. Returns whether any fired. */
+    boolean process(double t, double[] y, double[] p) {
+        boolean any = false;
+        for (int iteration = 0; ; iteration++) {
+            if (iteration > MAX_CASCADE) {
+                throw new SolverException(SolverException.Reason.NO_CONVERGENCE, t, -1,
+                        "events keep firing at t=" + t + " (more than " + MAX_CASCADE + " in one instant): an event re-triggers itself");
+            }
+            updateTriggers(t, y, p);
+            List<Pending> ready = new ArrayList<>();
+            pending.removeIf(pe -> {
+                if (pe.time() <= t) {
+                    ready.add(pe);
+                    return true;
+                }
+                return false;
+            });
+            if (ready.isEmpty()) {
+                return any;
+            }
+            ready.sort(Comparator.comparingDouble((Pending pe) -> -events.get(pe.event()).priority(t, y, p))
+                    .thenComparingLong(Pending::order));
+            Pending first = ready.get(0);
+            CompiledEvent ev = events.get(first.event());
+            double[] values = first.values() != null ? first.values() : ev.evaluateAssignments(t, y, p);
+            ev.apply(values, y, p);
+            fired++;
+            any = true;
+            pending.addAll(ready.subList(1, ready.size()));
+        }
+    }
+
+    private void updateTriggers(double t, double[] y, double[] p) {
+        for (int e = 0; e < events.size(); e++) {
+            CompiledEvent ev = events.get(e);
+            boolean now = ev.trigger(t, y, p);
+            if (now && !last[e]) {
+                double delay = ev.delay(t, y, p);
+                if (!(delay >= 0) || Double.isInfinite(delay)) {
+                    throw new SolverException(SolverException.Reason.INVALID_INPUT, t, -1,
+                            "event '" + ev.id() + "' has delay " + delay + " at t=" + t + "; a delay must be finite and not negative");
+                }
+                double[] values = ev.useValuesFromTriggerTime() ? ev.evaluateAssignments(t, y, p) : null;
+                pending.add(new Pending(t + delay, e, values, sequence++));
+            } else if (!now && last[e] && !ev.persistent()) {
+                int idx = e;
+                pending.removeIf(pe -> pe.event() == idx && pe.time() > t);
+            }
+            last[e] = now;
+        }
+    }
+
+    /** Stores guard values at the start of an integration segment. */
+    void startSegment(double t, double[] y, double[] p) {
+        for (int e = 0; e < events.size(); e++) {
+            CompiledEvent ev = events.get(e);
+            for (int k = 0; k < ev.guardCount(); k++) {
+                guardsAtStart[e][k] = Double.isNaN(ev.guardTime(k, p)) ? ev.guard(k, t, y, p) : 0;
+            }
+        }
+    }
+
+    /**
+     * Looks for the earliest time in the step where a trigger turns true. Returns NaN when there
+     * is none; otherwise the caller stops there. Triggers that turn false only update the record.
+     */
+    double locate(DenseStep step, double[] p, double[] scratch) {
+        double a = step.startTime();
+        double b = step.endTime();
+        double[] yb = step.endState();
+        double earliest = Double.NaN;
+        for (int e = 0; e < events.size(); e++) {
+            CompiledEvent ev = events.get(e);
+            boolean atEnd = ev.trigger(b, yb, p);
+            if (last[e]) {
+                continue; // turning false is recorded at the end of the step, see endStep
+            }
+            double found = Double.NaN;
+            List<Double> roots = new ArrayList<>();
+            for (int k = 0; k < ev.guardCount(); k++) {
+                if (!Double.isNaN(ev.guardTime(k, p))) {
+                    continue; // a time guard: the driver stops exactly at its time
+                }
+                double ga = guardsAtStart[e][k];
+                double gb = ev.guard(k, b, yb, p);
+                if (Math.signum(ga) != Math.signum(gb) && ga != 0) {
+                    int kk = k;
+                    roots.add(brent.solve(200, t -> {
+                        step.interpolate(t, scratch);
+                        return ev.guard(kk, t, scratch, p);
+                    }, a, b, AllowedSolution.RIGHT_SIDE));
+                }
+            }
+            roots.sort(Double::compare);
+            for (double r : roots) {
+                step.interpolate(r, scratch);
+                if (ev.trigger(r, scratch, p)) {
+                    found = r;
+                    break;
+                }
+            }
+            if (Double.isNaN(found) && atEnd) {
+                found = bisect(ev, step, p, scratch);
+            }
+            if (!Double.isNaN(found) && (Double.isNaN(earliest) || found < earliest)) {
+                earliest = found;
+            }
+        }
+        return earliest;
+    }
+
+    /** Smallest time in the step where the trigger is true, by bisection on the boolean. */
+    private static double bisect(CompiledEvent ev, DenseStep step, double[] p, double[] scratch) {
+        double lo = step.startTime();
+        double hi = step.endTime();
+        for (int i = 0; i < 200 && hi - lo > 1e-15 * Math.max(Math.abs(hi), 1e-300); i++) {
+            double mid = 0.5 * (lo + hi);
+            if (mid <= lo || mid >= hi) {
+                break;
+            }
+            step.interpolate(mid, scratch);
+            if (ev.trigger(mid, scratch, p)) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return hi;
+    }
+
+    /** After an accepted step with no firing: remember guard values and triggers that turned false. */
+    void endStep(double t, double[] y, double[] p) {
+        for (int e = 0; e < events.size(); e++) {
+            CompiledEvent ev = events.get(e);
+            for (int k = 0; k < ev.guardCount(); k++) {
+                if (Double.isNaN(ev.guardTime(k, p))) {
+                    guardsAtStart[e][k] = ev.guard(k, t, y, p);
+                }
+            }
+            if (last[e] && !ev.trigger(t, y, p)) {
+                last[e] = false;
+                if (!ev.persistent()) {
+                    int idx = e;
+                    pending.removeIf(pe -> pe.event() == idx && pe.time() > t);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.osteon.simulation;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.osteon.compile.CompiledModel;
+import org.osteon.compile.Layout;
+import org.osteon.compile.Variable;
+import org.osteon.solve.DenseStep;
+import org.osteon.trajectory.Column;
+import org.osteon.trajectory.RunInfo;
+import org.osteon.trajectory.Trajectory;
+
+/** Fills the output grid: states, all outputs, and the parameters asked for. */
+final class Recorder {
+    private final CompiledModel model;
+    private final double[] grid;
+    private final int[] parameterIndex;
+    private final List<Column> columns = new ArrayList<>();
+    private final double[][] values;
+    private final double[] outputs;
+    private final int states;
+    private int next;
+
+    Recorder(CompiledModel model, double[] grid, List<String> recordedParameters) {
+        this.model = model;
+        this.grid = grid;
+        Layout layout = model.layout();
+        this.states = layout.stateCount();
+        layout.states().forEach(v -> columns.add(Column.of(v)));
+        layout.outputs().forEach(v -> columns.add(Column.of(v)));
+        this.parameterIndex = new int[recordedParameters.size()];
+        for (int i = 0; i < parameterIndex.length; i++) {
+            String name = recordedParameters.get(i);
+            int k = layout.parameterIndex(name);
+            if (k < 0) {
+                throw new IllegalArgumentException("cannot record '" + name + "': not a parameter of model '" + model.id() + "'");
+            }
+            parameterIndex[i] = k;
+            Variable v = layout.parameters().get(k);
+            columns.add(Column.of(v));
+        }
+        this.outputs = new double[layout.outputCount()];
+        this.values = new double[columns.size()][grid.length];
+    }
+
+    /** Records every pending grid time up to and including t at the given state. */
+    void recordUpTo(double t, double[] y, double[] p) {
+        while (next < grid.length && grid[next] <= t) {
+            record(grid[next], y, p);
+        }
+    }
+
+    /** Records grid times inside the step, through its end. */
+    void recordThrough(DenseStep step, double[] p, double[] scratch) {
+        double end = step.endTime();
+        while (next < grid.length && grid[next] <= end) {
+            double g = grid[next];
+            if (g == end) {
+                record(g, step.endState(), p);
+            } else {
+                step.interpolate(g, scratch);
+                record(g, scratch, p);
+            }
+        }
+    }
+
+    /** Records grid times inside the step strictly before {@code limit}. */
+    void recordBefore(DenseStep step, double limit, double[] p, double[] scratch) {
+        while (next < grid.length && grid[next] < limit) {
+            step.interpolate(grid[next], scratch);
+            record(grid[next], scratch, p);
+        }
+    }
+
+    private void record(double t, double[] y, double[] p) {
+        int i = next++;
+        for (int s = 0; s < states; s++) {
+            values[s][i] = y[s];
+        }
+        model.outputs(t, y, p, outputs);
+        for (int o = 0; o < outputs.length; o++) {
+            values[states + o][i] = outputs[o];
+        }
+        int base = states + outputs.length;
+        for (int k = 0; k < parameterIndex.length; k++) {
+            values[base + k][i] = p[parameterIndex[k]];
+        }
+    }
+
+    Trajectory finish(String modelId, RunInfo info) {
+        if (next != grid.length) {
+            throw new IllegalStateException("recorded " + next + " of " + grid.length + " output times");
+        }
+        return new Trajectory(modelId, model.timeUnit(), grid.clone(), columns, values, info);
+    }
+}

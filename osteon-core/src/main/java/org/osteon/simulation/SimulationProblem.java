@@ -1,0 +1,55 @@
+package org.osteon.simulation;
+
+import java.util.List;
+import org.osteon.compile.CompiledModel;
+
+/**
+ * What to solve, apart from how: a compiled model, its complete initial state and parameter
+ * vector, the time span, the output grid and the scheduled changes.
+ *
+ * @param outputTimes        increasing times within [t0, tEnd] at which to record
+ * @param recordedParameters parameters to record as columns besides states and outputs
+ *                           (those that change: intervention targets, event targets)
+ */
+public record SimulationProblem(CompiledModel model, double[] initialState, double[] parameters, double t0,
+                                double tEnd, double[] outputTimes, List<ScheduledChange> changes,
+                                List<String> recordedParameters) {
+    public SimulationProblem {
+        initialState = initialState.clone();
+        parameters = parameters.clone();
+        outputTimes = outputTimes.clone();
+        changes = List.copyOf(changes);
+        recordedParameters = List.copyOf(recordedParameters);
+        if (!(tEnd >= t0) || Double.isInfinite(tEnd) || Double.isNaN(t0)) {
+            throw new IllegalArgumentException("the end time " + tEnd + " must be finite and not before the start " + t0);
+        }
+        for (int i = 0; i < outputTimes.length; i++) {
+            if (outputTimes[i] < t0 || outputTimes[i] > tEnd || (i > 0 && !(outputTimes[i] > outputTimes[i - 1]))) {
+                throw new IllegalArgumentException("output times must increase within [" + t0 + ", " + tEnd + "]");
+            }
+        }
+        for (ScheduledChange c : changes) {
+            if (!Double.isFinite(c.time())) {
+                throw new IllegalArgumentException("scheduled change '" + c.label() + "' has no finite time");
+            }
+        }
+    }
+
+    /** A uniform grid t0, t0+step, ... up to tEnd (tEnd included even when not a multiple). */
+    public static double[] grid(double t0, double tEnd, double step) {
+        if (!(step > 0)) {
+            throw new IllegalArgumentException("output step must be positive, got " + step);
+        }
+        long n = (long) Math.floor((tEnd - t0) / step + 1e-9);
+        if (n > 50_000_000) {
+            throw new IllegalArgumentException("output grid too large: " + n + " points");
+        }
+        boolean exact = Math.abs(t0 + n * step - tEnd) <= 1e-9 * Math.max(1, Math.abs(tEnd));
+        double[] g = new double[(int) n + (exact ? 1 : 2)];
+        for (int i = 0; i <= n; i++) {
+            g[i] = t0 + i * step;
+        }
+        g[g.length - 1] = tEnd;
+        return g;
+    }
+}

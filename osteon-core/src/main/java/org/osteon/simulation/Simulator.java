@@ -1,0 +1,210 @@
+package org.osteon.simulation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.osteon.compile.CompiledModel;
+import org.osteon.compile.Layout;
+import org.osteon.solve.IntegrationContext;
+import org.osteon.solve.Integrator;
+import org.osteon.solve.Integrators;
+import org.osteon.solve.OdeFunction;
+import org.osteon.solve.SolverException;
+import org.osteon.solve.SolverStatistics;
+import org.osteon.solve.Tolerances;
+import org.osteon.trajectory.RunInfo;
+import org.osteon.trajectory.Trajectory;
+
+/**
+ * Solves a {@link SimulationProblem}: integrates smooth segments between breakpoints (scheduled
+ * changes, time events, delayed firings, discontinuities of the model), restarting the
+ * integrator at each, locates state events inside steps, and records the output grid from dense
+ * output. One call is one independent run; the problem and model are never modified.
+ */
+public final class Simulator {
+    private final SimulationProblem problem;
+    private final SolverSettings settings;
+    private final CompiledModel model;
+    private final Layout layout;
+    private final double[] y;
+    private final double[] p;
+    private final List<ScheduledChange> changes;
+    private final EventProcessor events;
+    private final Recorder recorder;
+    private final Integrator integrator;
+    private final IntegrationContext context;
+    private double t;
+    private int nextChange;
+    private int segments;
+
+    private Simulator(SimulationProblem problem, SolverSettings settings) {
+        this.problem = problem;
+        this.settings = settings;
+        this.model = problem.model();
+        this.layout = model.layout();
+        if (problem.initialState().length != layout.stateCount()
+                || problem.parameters().length != layout.parameterVectorSize()) {
+            throw new IllegalArgumentException("initial state or parameter vector does not match model '" + model.id() + "'");
+        }
+        this.y = problem.initialState().clone();
+        this.p = problem.parameters().clone();
+        this.changes = new ArrayList<>(problem.changes());
+        this.changes.sort(Comparator.comparingDouble(ScheduledChange::time));
+        this.events = new EventProcessor(model.events());
+        this.recorder = new Recorder(model, problem.outputTimes(), problem.recordedParameters());
+        this.integrator = Integrators.byName(settings.method());
+        this.context = new IntegrationContext(tolerances(), settings.maxSteps(), settings.maxStep());
+        this.t = problem.t0();
+    }
+
+    /** Runs the problem. Throws {@link SolverException} (naming the state and time) if the solver fails. */
+    public static Trajectory solve(SimulationProblem problem, SolverSettings settings) {
+        return new Simulator(problem, settings).run();
+    }
+
+    private Tolerances tolerances() {
+        int n = layout.stateCount();
+        double[] rtol = new double[n];
+        double[] atol = new double[n];
+        java.util.Arrays.fill(rtol, settings.rtol());
+        java.util.Arrays.fill(atol, settings.atol());
+        for (Map.Entry<String, Double> e : settings.stateAtol().entrySet()) {
+            int i = layout.stateIndex(e.getKey());
+            if (i < 0) {
+                throw new IllegalArgumentException("atol given for '" + e.getKey() + "', which is not a state of model '"
+                        + model.id() + "'" + org.osteon.util.Suggestions.didYouMean(e.getKey(),
+                        layout.states().stream().map(v -> v.id()).toList()));
+            }
+            atol[i] = e.getValue();
+        }
+        return Tolerances.of(rtol, atol);
+    }
+
+    private Trajectory run() {
+        long start = System.nanoTime();
+        while (nextChange < changes.size() && changes.get(nextChange).time() < t) {
+            nextChange++; // changes scheduled before the start never happen
+        }
+        handleTimePoint();
+        double tEnd = problem.tEnd();
+        while (t < tEnd) {
+            double target = nextBreakpoint(tEnd);
+            integrateTo(target);
+            handleTimePoint();
+        }
+        SolverStatistics s = context.statistics();
+        RunInfo info = new RunInfo(settings.method(), settings.rtol(), settings.atol(), s.acceptedSteps, s.rejectedSteps,
+                s.functionEvaluations, s.jacobianEvaluations, s.decompositions, s.restarts, s.stiffSwitches > 0,
+                events.firedCount(), (System.nanoTime() - start) / 1e6);
+        return recorder.finish(model.id(), info);
+    }
+
+    private double nextBreakpoint(double tEnd) {
+        double next = tEnd;
+        if (nextChange < changes.size()) {
+            next = Math.min(next, changes.get(nextChange).time());
+        }
+        if (!events.isEmpty()) {
+            next = Math.min(next, events.nextScheduled(t, p));
+        }
+        for (double d : model.discontinuities(p)) {
+            if (d > t) {
+                next = Math.min(next, d);
+                break;
+            }
+        }
+        return next;
+    }
+
+    /** At a breakpoint: changes first, then events, then the output, then window ends. */
+    private void handleTimePoint() {
+        applyChanges(ScheduledChange.Phase.BEFORE_OUTPUT);
+        events.process(t, y, p);
+        recorder.recordUpTo(t, y, p);
+        if (applyChanges(ScheduledChange.Phase.AFTER_OUTPUT)) {
+            events.process(t, y, p);
+        }
+        while (nextChange < changes.size() && changes.get(nextChange).time() <= t) {
+            nextChange++;
+        }
+    }
+
+    private boolean applyChanges(ScheduledChange.Phase phase) {
+        boolean any = false;
+        for (int i = nextChange; i < changes.size() && changes.get(i).time() <= t; i++) {
+            ScheduledChange c = changes.get(i);
+            if (c.phase() == phase) {
+                c.apply(y, p);
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    private void integrateTo(double target) {
+        if (segments++ > 0) {
+            context.statistics().restarts++;
+        }
+        events.startSegment(t, y, p);
+        OdeFunction f = new BoundModel(model, p);
+        double[] scratch = new double[y.length];
+        double[] eventState = new double[y.length];
+        double[] eventTime = {Double.NaN};
+        try {
+            integrator.integrate(f, t, y.clone(), target, step -> {
+                double tEvent = events.isEmpty() ? Double.NaN : events.locate(step, p, scratch);
+                if (!Double.isNaN(tEvent)) {
+                    recorder.recordBefore(step, tEvent, p, scratch);
+                    step.interpolate(tEvent, eventState);
+                    eventTime[0] = tEvent;
+                    return false;
+                }
+                if (step.endTime() < target) {
+                    recorder.recordThrough(step, p, scratch);
+                } else {
+                    recorder.recordBefore(step, target, p, scratch);
+                }
+                System.arraycopy(step.endState(), 0, eventState, 0, y.length);
+                events.endStep(step.endTime(), step.endState(), p);
+                return true;
+            }, context);
+        } catch (SolverException e) {
+            int c = e.component();
+            throw c >= 0 && c < layout.stateCount() ? e.withComponentName(layout.states().get(c).id()) : e;
+        }
+        t = Double.isNaN(eventTime[0]) ? target : eventTime[0];
+        System.arraycopy(eventState, 0, y, 0, y.length);
+    }
+
+    /** The model's right-hand side with the run's current parameter vector bound. */
+    private static final class BoundModel implements OdeFunction {
+        private final CompiledModel model;
+        private final double[] p;
+
+        BoundModel(CompiledModel model, double[] p) {
+            this.model = model;
+            this.p = p;
+        }
+
+        @Override
+        public int dimension() {
+            return model.layout().stateCount();
+        }
+
+        @Override
+        public void derivatives(double t, double[] y, double[] dydt) {
+            model.derivatives(t, y, p, dydt);
+        }
+
+        @Override
+        public void jacobian(double t, double[] y, double[] dfdy) {
+            model.jacobian(t, y, p, dfdy);
+        }
+
+        @Override
+        public boolean hasAnalyticJacobian() {
+            return model.hasAnalyticJacobian();
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package org.osteon.models;
+
+import java.util.List;
+
+/** The list of built-in models. Each model's definition lives in its own class. */
+public final class BuiltInModels {
+    private BuiltInModels() {
+    }
+
+    public static List<BuiltInModel> all() {
+        return List.of();
+    }
+}
