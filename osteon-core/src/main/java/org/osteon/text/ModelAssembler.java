@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.ParseTree;
 import org.osteon.model.Compartment;
@@ -226,26 +227,48 @@ final class ModelAssembler {
             return refs;
         }
         for (SpeciesRefContext ref : side.speciesRef()) {
+            Token name = ref.name;
+            String number = ref.stoichiometry == null ? null : ref.stoichiometry.getText();
+            if (ref.fused != null) {
+                String text = ref.fused.getText();
+                char last = text.charAt(text.length() - 1);
+                if (last != 'e' && last != 'E') {
+                    problems.syntax(ref.fused, SyntaxMessages.lexical(ref.fused));
+                    continue;
+                }
+                number = text.substring(0, text.length() - 1);
+                name = split(ref.fused, number.length());
+            }
             double stoichiometry = 1;
-            if (ref.stoichiometry != null) {
-                double s = Double.parseDouble(ref.stoichiometry.getText());
+            if (number != null) {
+                Token at = ref.stoichiometry != null ? ref.stoichiometry : ref.fused;
+                double s = Double.parseDouble(number);
                 if (!(s > 0)) {
-                    problems.add(ref.stoichiometry, "expected a positive stoichiometry, found '"
-                            + ref.stoichiometry.getText() + "'");
+                    problems.add(at, "expected a positive stoichiometry, found '" + number + "'");
                 } else if (Double.isInfinite(s)) {
-                    problems.add(ref.stoichiometry, "expected a finite stoichiometry, found '"
-                            + ref.stoichiometry.getText() + "', which is too large for a number");
+                    problems.add(at, "expected a finite stoichiometry, found '" + number
+                            + "', which is too large for a number");
                 } else {
                     stoichiometry = s;
                 }
             }
-            Entry e = mention(ref.name);
-            if (declareKind(e, Kind.SPECIES, ref.name)) {
+            Entry e = mention(name);
+            if (declareKind(e, Kind.SPECIES, name)) {
                 e.boundary |= ref.DOLLAR() != null;
             }
-            refs.add(new SpeciesReference(ref.name.getText(), stoichiometry));
+            refs.add(new SpeciesReference(name.getText(), stoichiometry));
         }
         return refs;
+    }
+
+    /** The species-name part of a fused token such as "2E", positioned where it starts. */
+    private static Token split(Token fused, int offset) {
+        CommonToken name = new CommonToken(fused);
+        name.setType(ID);
+        name.setText(fused.getText().substring(offset));
+        name.setCharPositionInLine(fused.getCharPositionInLine() + offset);
+        name.setStartIndex(fused.getStartIndex() + offset);
+        return name;
     }
 
     private void event(EventContext ev, Token label) {

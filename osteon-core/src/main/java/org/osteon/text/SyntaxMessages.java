@@ -158,6 +158,7 @@ final class SyntaxMessages {
     private static List<String> items(Set<Integer> types, boolean newline, boolean semicolon, boolean eof,
                                       ParserRuleContext ctx, Token previous) {
         Set<Integer> rest = new TreeSet<>(types);
+        rest.remove(BAD_NUMBER); // accepted only as "2E" in a reaction: never worth asking for
         List<String> out = new ArrayList<>();
         if (rest.containsAll(Set.of(NUMBER, ID, LPAREN, BANG))) {
             rest.removeAll(EXPRESSION_START);

@@ -131,8 +131,10 @@ reactionSide
     : speciesRef (PLUS speciesRef)*
     ;
 
+// "2E" lexes as a number missing its exponent digits; in a reaction it means 2 of species E
 speciesRef
     : stoichiometry=NUMBER? DOLLAR? name=ID
+    | fused=BAD_NUMBER
     ;
 
 // "3 pM": the reader accepts a unit only after a plain number
