@@ -21,4 +21,14 @@ public interface OdeFunction {
     default boolean hasAnalyticJacobian() {
         return false;
     }
+
+    /**
+     * Whether f does not depend on t explicitly. Rosenbrock methods need df/dt for
+     * non-autonomous right-hand sides and estimate it by a forward difference in t (one extra
+     * evaluation per step); returning {@code true} lets them skip it. The default is the safe
+     * answer {@code false}.
+     */
+    default boolean isAutonomous() {
+        return false;
+    }
 }

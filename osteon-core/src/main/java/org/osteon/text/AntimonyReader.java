@@ -1,0 +1,112 @@
+package org.osteon.text;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.Token;
+import org.osteon.model.Model;
+import org.osteon.text.antlr.AntimonyLexer;
+import org.osteon.text.antlr.AntimonyParser;
+
+/**
+ * Reads models written in Antimony, the text format of tellurium, with Osteon's extensions
+ * ({@code external function}, {@code A.description = "..."} metadata attributes).
+ *
+ * <p>Every problem found is reported at once in a {@link ModelSyntaxException}: syntax errors (one
+ * per broken line, the following lines are still checked) and contradictions such as a species
+ * redeclared as a compartment or two rules for one symbol. Symbols that expressions use but
+ * nothing defines are left to the compiler.
+ */
+public final class AntimonyReader {
+    /** Deeper expressions are refused rather than risking the parser's stack. */
+    static final int MAX_NESTING = 100;
+
+    private AntimonyReader() {
+    }
+
+    /**
+     * @param fileName name used in problem reports, e.g. {@code lemaire.ant}
+     * @throws ModelSyntaxException if the text is not a valid model
+     */
+    public static Model parse(String text, String fileName) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(fileName, "fileName");
+        Problems problems = new Problems(fileName);
+        AntimonyLexer lexer = new AntimonyLexer(CharStreams.fromString(text, fileName));
+        lexer.removeErrorListeners();
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        tokens.fill();
+        if (tooDeep(tokens, problems)) {
+            throw problems.exception();
+        }
+        AntimonyParser parser = new AntimonyParser(tokens);
+        parser.removeErrorListeners();
+        parser.setErrorHandler(new AntimonyErrorStrategy(problems));
+        Model model = null;
+        try {
+            AntimonyParser.FileContext tree = parser.file();
+            model = new ModelAssembler(problems).assemble(tree);
+        } catch (AntimonyParser.StatementAbort abandoned) {
+            // only escapes when nothing more can be read; its problem is already recorded
+            if (problems.isEmpty()) {
+                problems.syntax(parser.getCurrentToken(), "unexpected " + SyntaxMessages.foundText(parser.getCurrentToken()));
+            }
+        } catch (StackOverflowError e) {
+            problems.syntax(null, "the model is nested too deeply to read");
+        }
+        if (!problems.isEmpty()) {
+            throw problems.exception();
+        }
+        return model;
+    }
+
+    /** Reads a UTF-8 file; problems name the file as {@code path.toString()}. */
+    public static Model read(Path path) throws IOException {
+        return parse(Files.readString(path, StandardCharsets.UTF_8), path.toString());
+    }
+
+    /**
+     * Nesting of parentheses, prefix operators and powers in one statement, counted generously
+     * (every prefix operator and '^' counts as a level).
+     */
+    private static boolean tooDeep(CommonTokenStream tokens, Problems problems) {
+        int parentheses = 0;
+        int chained = 0;
+        int previous = AntimonyParser.NEWLINE;
+        for (Token t : tokens.getTokens()) {
+            int type = t.getType();
+            if (type == AntimonyParser.NEWLINE || type == AntimonyParser.SEMI) {
+                parentheses = 0;
+                chained = 0;
+            } else if (type == AntimonyParser.LPAREN) {
+                parentheses++;
+            } else if (type == AntimonyParser.RPAREN) {
+                parentheses = Math.max(0, parentheses - 1);
+            } else if (type == AntimonyParser.CARET || type == AntimonyParser.POW2
+                    || (isPrefixOperator(type) && !endsOperand(previous))) {
+                chained++;
+            }
+            if (parentheses + chained > MAX_NESTING) {
+                problems.syntax(t, "expression nested too deeply: more than " + MAX_NESTING
+                        + " levels of parentheses, signs and powers");
+                return true;
+            }
+            previous = type;
+        }
+        return false;
+    }
+
+    private static boolean isPrefixOperator(int type) {
+        return type == AntimonyParser.MINUS || type == AntimonyParser.PLUS || type == AntimonyParser.BANG
+                || type == AntimonyParser.NOT;
+    }
+
+    private static boolean endsOperand(int type) {
+        return type == AntimonyParser.ID || type == AntimonyParser.NUMBER || type == AntimonyParser.INF
+                || type == AntimonyParser.NAN || type == AntimonyParser.RPAREN;
+    }
+}
