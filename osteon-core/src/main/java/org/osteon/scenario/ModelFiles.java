@@ -32,6 +32,10 @@ public final class ModelFiles {
         if (!looksLikeModelFile(file.toString())) {
             throw new ScenarioException(file + ": unknown model file type; expected .ant (Antimony text)");
         }
-        return AntimonyReader.read(file);
+        try {
+            return AntimonyReader.read(file);
+        } catch (java.io.IOException e) {
+            throw new ScenarioException(file + ": cannot read model file (" + e.getMessage() + ")");
+        }
     }
 }
