@@ -8,8 +8,9 @@ package org.osteon.solve;
  * reference solutions in its {@code solut} routines (computed with RADAU5 at rtol = atol =
  * 1.1e-18 in extended precision); the same problems are in Hairer and Wanner, Solving ODEs II,
  * sec. IV.10.</li>
- * <li>Komarova model: Komarova et al. 2003, Bone 33:206–215, eqs. 1–2 with the parameters of
- * its Table 1 case; equilibrium and Jacobian worked out by hand in {@link SteadyStateSolverTest}.</li>
+ * <li>Komarova model: Komarova et al. 2003, Bone 33:206–215 (osteoclast/osteoblast power-law
+ * model), defined with its parameters in {@link SteadyStateSolverTest}, where the equilibrium and
+ * Jacobian are worked out by hand.</li>
  * </ul>
  */
 final class TestProblems {
