@@ -40,6 +40,11 @@ public interface CompiledModel {
 
     boolean hasAnalyticJacobian();
 
+    /** True when the right-hand side does not depend on time explicitly (lets stiff solvers skip df/dt). */
+    default boolean isAutonomous() {
+        return false;
+    }
+
     /** Assignment-rule variables and reaction rates, in {@link Layout#outputs()} order. */
     void outputs(double t, double[] y, double[] p, double[] out);
 

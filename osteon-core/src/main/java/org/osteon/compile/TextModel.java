@@ -19,6 +19,7 @@ final class TextModel implements CompiledModel {
     private final List<ModelExtension> extensions;
     private final int[] memoryOffsets;
     private final String timeUnit;
+    private final boolean autonomous;
 
     TextModel(FlatSystem flat, Kernel kernel, InterpretedKernel interpreted, Interpreter interpreter,
               List<ModelExtension> extensions, String timeUnit) {
@@ -47,6 +48,7 @@ final class TextModel implements CompiledModel {
         }
         List<Expr> continuous = new ArrayList<>(flat.derivatives());
         continuous.addAll(flat.assignedExpressions());
+        this.autonomous = continuous.stream().noneMatch(e -> Exprs.symbols(e).contains(Builtins.TIME));
         for (Expr e : continuous) {
             Exprs.walk(e, node -> {
                 if (node instanceof Expr.Binary b && b.op().isComparison()) {
@@ -153,6 +155,11 @@ final class TextModel implements CompiledModel {
     @Override
     public boolean hasAnalyticJacobian() {
         return analyticJacobian;
+    }
+
+    @Override
+    public boolean isAutonomous() {
+        return autonomous;
     }
 
     @Override

@@ -37,6 +37,7 @@ public final class Simulator {
     private double t;
     private int nextChange;
     private int segments;
+    private final List<Double> restartTimes = new ArrayList<>();
 
     private Simulator(SimulationProblem problem, SolverSettings settings) {
         this.problem = problem;
@@ -96,7 +97,7 @@ public final class Simulator {
         SolverStatistics s = context.statistics();
         RunInfo info = new RunInfo(settings.method(), settings.rtol(), settings.atol(), s.acceptedSteps, s.rejectedSteps,
                 s.functionEvaluations, s.jacobianEvaluations, s.decompositions, s.restarts, s.stiffSwitches > 0,
-                events.firedCount(), (System.nanoTime() - start) / 1e6);
+                events.firedCount(), (System.nanoTime() - start) / 1e6, restartTimes);
         return recorder.finish(model.id(), info);
     }
 
@@ -145,6 +146,7 @@ public final class Simulator {
     private void integrateTo(double target) {
         if (segments++ > 0) {
             context.statistics().restarts++;
+            restartTimes.add(t);
         }
         events.startSegment(t, y, p);
         OdeFunction f = new BoundModel(model, p);
@@ -205,6 +207,11 @@ public final class Simulator {
         @Override
         public boolean hasAnalyticJacobian() {
             return model.hasAnalyticJacobian();
+        }
+
+        @Override
+        public boolean isAutonomous() {
+            return model.isAutonomous();
         }
     }
 }
