@@ -38,4 +38,13 @@ public interface CompiledEvent {
 
     /** Writes values from {@link #evaluateAssignments} into their targets. */
     void apply(double[] values, double[] y, double[] p);
+
+    /**
+     * Whether this event fires after the output at its instant is recorded (default: before, so
+     * the output shows its effect). Java parts that model end-of-day bookkeeping, which must not
+     * show in that day's output, return true.
+     */
+    default boolean afterOutput() {
+        return false;
+    }
 }

@@ -66,18 +66,21 @@ final class EventProcessor {
         return next;
     }
 
-    /** Fires everything due at t, re-evaluating triggers after each firing. Returns whether any fired. */
-    boolean process(double t, double[] y, double[] p) {
+    /**
+     * Fires everything due at t in one phase (events that fire before the output, or those that
+     * fire after it), re-evaluating triggers after each firing. Returns whether any fired.
+     */
+    boolean process(double t, double[] y, double[] p, boolean afterOutput) {
         boolean any = false;
         for (int iteration = 0; ; iteration++) {
             if (iteration > MAX_CASCADE) {
                 throw new SolverException(SolverException.Reason.NO_CONVERGENCE, t, -1,
                         "events keep firing at t=" + t + " (more than " + MAX_CASCADE + " in one instant): an event re-triggers itself");
             }
-            updateTriggers(t, y, p);
+            updateTriggers(t, y, p, afterOutput);
             List<Pending> ready = new ArrayList<>();
             pending.removeIf(pe -> {
-                if (pe.time() <= t) {
+                if (pe.time() <= t && events.get(pe.event()).afterOutput() == afterOutput) {
                     ready.add(pe);
                     return true;
                 }
@@ -98,9 +101,12 @@ final class EventProcessor {
         }
     }
 
-    private void updateTriggers(double t, double[] y, double[] p) {
+    private void updateTriggers(double t, double[] y, double[] p, boolean afterOutput) {
         for (int e = 0; e < events.size(); e++) {
             CompiledEvent ev = events.get(e);
+            if (ev.afterOutput() != afterOutput) {
+                continue;
+            }
             boolean now = ev.trigger(t, y, p);
             if (now && !last[e]) {
                 double delay = ev.delay(t, y, p);

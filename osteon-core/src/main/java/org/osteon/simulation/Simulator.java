@@ -118,13 +118,18 @@ public final class Simulator {
         return next;
     }
 
-    /** At a breakpoint: changes first, then events, then the output, then window ends. */
+    /**
+     * At a breakpoint: changes that start, then events, then the output, then changes that end
+     * and events that fire after the output.
+     */
     private void handleTimePoint() {
         applyChanges(ScheduledChange.Phase.BEFORE_OUTPUT);
-        events.process(t, y, p);
+        events.process(t, y, p, false);
         recorder.recordUpTo(t, y, p);
-        if (applyChanges(ScheduledChange.Phase.AFTER_OUTPUT)) {
-            events.process(t, y, p);
+        boolean changed = applyChanges(ScheduledChange.Phase.AFTER_OUTPUT);
+        changed |= events.process(t, y, p, true);
+        if (changed) {
+            events.process(t, y, p, false);
         }
         while (nextChange < changes.size() && changes.get(nextChange).time() <= t) {
             nextChange++;
