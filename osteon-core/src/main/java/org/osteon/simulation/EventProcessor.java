@@ -117,8 +117,7 @@ final class EventProcessor {
                 double[] values = ev.useValuesFromTriggerTime() ? ev.evaluateAssignments(t, y, p) : null;
                 pending.add(new Pending(t + delay, e, values, sequence++));
             } else if (!now && last[e] && !ev.persistent()) {
-                int idx = e;
-                pending.removeIf(pe -> pe.event() == idx && pe.time() > t);
+                cancel(e, t);
             }
             last[e] = now;
         }
@@ -214,10 +213,17 @@ final class EventProcessor {
             if (last[e] && !ev.trigger(t, y, p)) {
                 last[e] = false;
                 if (!ev.persistent()) {
-                    int idx = e;
-                    pending.removeIf(pe -> pe.event() == idx && pe.time() > t);
+                    cancel(e, t);
                 }
             }
         }
+    }
+
+    /**
+     * Drops the pending firings of a non-persistent event whose trigger turned false. The trigger
+     * turned false at or before t, so a firing due at t itself is dropped too.
+     */
+    private void cancel(int event, double t) {
+        pending.removeIf(pe -> pe.event() == event && pe.time() >= t);
     }
 }

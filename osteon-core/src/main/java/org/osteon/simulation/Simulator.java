@@ -154,7 +154,7 @@ public final class Simulator {
             restartTimes.add(t);
         }
         events.startSegment(t, y, p);
-        OdeFunction f = new BoundModel(model, p);
+        OdeFunction f = new BoundModel(model, p, t, target);
         double[] scratch = new double[y.length];
         double[] eventState = new double[y.length];
         double[] eventTime = {Double.NaN};
@@ -184,14 +184,27 @@ public final class Simulator {
         System.arraycopy(eventState, 0, y, 0, y.length);
     }
 
-    /** The model's right-hand side with the run's current parameter vector bound. */
+    /**
+     * The model's right-hand side on one segment, with the run's current parameter vector bound.
+     * Time is clamped one ulp inside the segment so that a {@code piecewise} switching exactly at
+     * a segment edge is evaluated on the segment's own side: the integrator's last stage at the
+     * breakpoint must see the limit from the left, the first stage after it the limit from the right.
+     */
     private static final class BoundModel implements OdeFunction {
         private final CompiledModel model;
         private final double[] p;
+        private final double lo;
+        private final double hi;
 
-        BoundModel(CompiledModel model, double[] p) {
+        BoundModel(CompiledModel model, double[] p, double start, double end) {
             this.model = model;
             this.p = p;
+            this.lo = Math.nextUp(start);
+            this.hi = Math.max(lo, Math.nextDown(end));
+        }
+
+        private double clamp(double t) {
+            return t < lo ? lo : t > hi ? hi : t;
         }
 
         @Override
@@ -201,12 +214,12 @@ public final class Simulator {
 
         @Override
         public void derivatives(double t, double[] y, double[] dydt) {
-            model.derivatives(t, y, p, dydt);
+            model.derivatives(clamp(t), y, p, dydt);
         }
 
         @Override
         public void jacobian(double t, double[] y, double[] dfdy) {
-            model.jacobian(t, y, p, dfdy);
+            model.jacobian(clamp(t), y, p, dfdy);
         }
 
         @Override
