@@ -118,6 +118,10 @@ public final class ScenarioReader {
             }
             String key = k.getValue();
             String path = prefix + key;
+            if (out.containsKey(key)) {
+                problems.add(position(keyNode) + "duplicate key '" + key + "' (first given at line " + positions.get(path).line() + ")");
+                continue;
+            }
             positions.put(path, pos(tuple.getValueNode()));
             if (!allowed.contains(key)) {
                 problems.add(position(keyNode) + "unknown key '" + key + "'" + Suggestions.didYouMean(key, allowed)
