@@ -113,8 +113,13 @@ final class RunCommand implements Callable<Integer> {
             throw new UserException("unknown output format '" + fmt + "': use .csv, .tsv or .json (or --format)");
         }
         if (file.equals("-")) {
-            java.io.OutputStream stdout = System.out;
-            writeFormat(tr, fmt, stdout);
+            java.io.PrintWriter stdout = spec.commandLine().getOut();
+            if (fmt.equals("json")) {
+                JsonWriter.write(tr, stdout);
+                stdout.println();
+            } else {
+                CsvWriter.write(tr, stdout, fmt.equals("tsv") ? '\t' : ',');
+            }
             stdout.flush();
             return;
         }

@@ -21,6 +21,10 @@ public final class CsvWriter {
 
     public static void write(Trajectory tr, OutputStream out, char delimiter) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        write(tr, w, delimiter);
+    }
+
+    public static void write(Trajectory tr, Writer w, char delimiter) throws IOException {
         w.write("time");
         for (Column c : tr.columns()) {
             w.write(delimiter);

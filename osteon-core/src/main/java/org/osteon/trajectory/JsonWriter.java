@@ -28,6 +28,13 @@ public final class JsonWriter {
         }
     }
 
+    public static void write(Trajectory tr, java.io.Writer out) throws IOException {
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            writeTo(tr, g);
+        }
+    }
+
     /** Writes the trajectory object at the generator's current position. */
     public static void writeTo(Trajectory tr, JsonGenerator g) throws IOException {
         g.writeStartObject();
