@@ -16,7 +16,7 @@ import org.osteon.trajectory.Trajectory;
 /** Turns runs and a spec into curves for {@link XyFigures}: series choice, % change, labels. */
 final class TimeSeriesFigure {
     /** What a reader usually wants to see: the model's state, not its constants or fluxes. */
-    private static final Set<Variable.Kind> DEFAULT_KINDS =
+    static final Set<Variable.Kind> DEFAULT_KINDS =
             EnumSet.of(Variable.Kind.SPECIES, Variable.Kind.RATE_RULE, Variable.Kind.ASSIGNED);
 
     private TimeSeriesFigure() {
