@@ -63,7 +63,7 @@ final class Legend {
             g.setStroke(e.stroke());
             g.draw(new Line2D.Double(x, mid, x + SAMPLE, mid));
             g.setColor(Style.TEXT);
-            String text = Text.fit(fm, e.text(), maxWidth - SAMPLE - GAP);
+            String text = Text.fitKeepingId(fm, e.text(), maxWidth - SAMPLE - GAP);
             g.drawString(text, x + SAMPLE + GAP, (float) (mid + (fm.getAscent() - fm.getDescent()) / 2.0));
             y += ROW;
         }

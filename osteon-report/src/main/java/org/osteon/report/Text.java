@@ -44,6 +44,23 @@ final class Text {
         return text.substring(0, end) + ellipsis;
     }
 
+    /**
+     * Like {@link #fit(FontMetrics, String, int)}, but a trailing " (id)" survives: in a legend
+     * the id is what tells two long display names apart.
+     */
+    static String fitKeepingId(FontMetrics fm, String text, int maxWidth) {
+        int open = text.lastIndexOf(" (");
+        if (fm.stringWidth(text) <= maxWidth || open <= 0 || !text.endsWith(")")) {
+            return fit(fm, text, maxWidth);
+        }
+        String id = text.substring(open);
+        int room = maxWidth - fm.stringWidth(id);
+        if (room < fm.stringWidth("M…")) {
+            return fit(fm, text, maxWidth);
+        }
+        return fit(fm, text.substring(0, open), room) + id;
+    }
+
     /** Draws text with its visual centre at (cx, cy). */
     static void centred(Graphics2D g, String text, double cx, double cy) {
         FontMetrics fm = g.getFontMetrics();

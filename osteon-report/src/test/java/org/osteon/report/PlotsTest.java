@@ -275,6 +275,20 @@ class PlotsTest {
     }
 
     @Test
+    void longLegendLabelsAreShortenedButKeepTheirId() {
+        Trajectory tr = Synthetic.decayAndOscillation();
+        List<org.osteon.trajectory.Column> cols = List.of(
+                new org.osteon.trajectory.Column("A", org.osteon.compile.Variable.Kind.SPECIES, "nM",
+                        "A species whose display name goes on and on well beyond any legend column"),
+                tr.columnInfo("B"));
+        Trajectory longNames = new Trajectory("toy", "h", tr.times(), cols,
+                new double[][] {tr.column("A"), tr.column("B")}, null);
+        Figure f = Plots.timeSeries(List.of(new NamedTrajectory("r", longNames)), PlotSpec.titled("").withSize(600, 400));
+        assertThat(Images.svgTexts(Images.parseXml(Plots.svg(f))))
+                .anyMatch(t -> t.startsWith("A species whose") && t.endsWith("… (A)"));
+    }
+
+    @Test
     void nothingToPlotStillRenders() {
         Trajectory tr = Synthetic.decayAndOscillation();
         double[] nan = new double[tr.size()];
