@@ -139,6 +139,7 @@ public final class HtmlReport {
         return this;
     }
 
+    /** The whole page; figures are rendered now. */
     public String render() {
         Page page = new Page();
         page.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
@@ -165,6 +166,10 @@ public final class HtmlReport {
         return page.toString();
     }
 
+    /**
+     * Renders and writes the page atomically: if rendering or writing fails, no file (or the
+     * previous one, untouched) is left at {@code file}.
+     */
     public void write(Path file) throws IOException {
         String html = render();
         AtomicFiles.writeString(file, html);

@@ -147,15 +147,18 @@ public final class Plots {
         return Svg.render(figure);
     }
 
+    /** Writes the figure as PNG, atomically, creating missing parent directories. */
     public static void writePng(Figure figure, Path file) throws IOException {
         writePng(figure, file, 1);
     }
 
+    /** Writes the figure as PNG at {@code scale} pixels per unit, atomically. */
     public static void writePng(Figure figure, Path file, double scale) throws IOException {
         byte[] bytes = png(figure, scale);
         AtomicFiles.write(file, out -> out.write(bytes));
     }
 
+    /** Writes the figure as SVG (UTF-8), atomically, creating missing parent directories. */
     public static void writeSvg(Figure figure, Path file) throws IOException {
         String text = svg(figure);
         AtomicFiles.write(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
