@@ -110,7 +110,7 @@ final class ChartPanel implements Panel {
         double[] x = t.x();
         double[] y = t.y();
         for (int i = 0; i < x.length; i++) {
-            if (!Double.isFinite(y[i]) || !Double.isFinite(x[i])) {
+            if (!finite(x, y, i)) {
                 penDown = false;
                 continue;
             }
@@ -126,16 +126,23 @@ final class ChartPanel implements Panel {
         g.setColor(t.color());
         g.setStroke(t.stroke());
         g.draw(path);
-        if (t.markers()) {
-            for (int i = 0; i < x.length; i++) {
-                if (Double.isFinite(y[i]) && Double.isFinite(x[i])) {
-                    double sx = chart.getScreenXFromChart(x[i]);
-                    double sy = chart.getScreenYFromChart(y[i]);
-                    g.fill(new Ellipse2D.Double(sx - MARKER_RADIUS, sy - MARKER_RADIUS, 2 * MARKER_RADIUS,
-                            2 * MARKER_RADIUS));
-                }
+        for (int i = 0; i < x.length; i++) {
+            if (!finite(x, y, i)) {
+                continue;
+            }
+            // A point between gaps (or a one-point run) makes no segment; show it as a dot.
+            boolean isolated = !finite(x, y, i - 1) && !finite(x, y, i + 1);
+            if (t.markers() || isolated) {
+                double sx = chart.getScreenXFromChart(x[i]);
+                double sy = chart.getScreenYFromChart(y[i]);
+                g.fill(new Ellipse2D.Double(sx - MARKER_RADIUS, sy - MARKER_RADIUS, 2 * MARKER_RADIUS,
+                        2 * MARKER_RADIUS));
             }
         }
+    }
+
+    private static boolean finite(double[] x, double[] y, int i) {
+        return i >= 0 && i < x.length && Double.isFinite(x[i]) && Double.isFinite(y[i]);
     }
 
     @Override

@@ -61,10 +61,15 @@ final class Images {
     }
 
     static int count(BufferedImage image, Color color) {
+        return count(image, color, image.getWidth());
+    }
+
+    /** Pixels of exactly this colour left of {@code maxX}, e.g. in the plot area but not the legend. */
+    static int count(BufferedImage image, Color color, int maxX) {
         int rgb = color.getRGB() & 0xFFFFFF;
         int n = 0;
         for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
+            for (int x = 0; x < maxX; x++) {
                 if ((image.getRGB(x, y) & 0xFFFFFF) == rgb) {
                     n++;
                 }

@@ -289,6 +289,16 @@ class PlotsTest {
     }
 
     @Test
+    void aSinglePointIsStillVisible() {
+        List<org.osteon.trajectory.Column> cols = List.of(Synthetic.decayAndOscillation().columnInfo("A"));
+        Trajectory one = new Trajectory("toy", "h", new double[] {0}, cols, new double[][] {{1}}, null);
+        BufferedImage image = Images.decode(Plots.png(Plots.timeSeries(List.of(new NamedTrajectory("r", one)),
+                PlotSpec.titled("").withSize(600, 400))));
+        // The legend is on the right; the left two thirds hold only the plot, and the dot.
+        assertThat(Images.count(image, Palette.preferred("A"), 400)).isGreaterThan(10);
+    }
+
+    @Test
     void nothingToPlotStillRenders() {
         Trajectory tr = Synthetic.decayAndOscillation();
         double[] nan = new double[tr.size()];
