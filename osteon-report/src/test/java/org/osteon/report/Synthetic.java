@@ -9,7 +9,7 @@ import org.osteon.trajectory.Trajectory;
 
 /** Trajectories with known shapes, standing in for solver output. */
 final class Synthetic {
-    static final RunInfo RUN_INFO = new RunInfo("BDF", 1e-8, 1e-12, 1234, 56, 7890, 12, 34, 1, true, 3, 42.5);
+    static final RunInfo RUN_INFO = new RunInfo("rodas5p", 1e-8, 1e-12, 1234, 56, 7890, 12, 34, 1, true, 3, 42.5, java.util.List.of(20.0));
 
     private Synthetic() {
     }
