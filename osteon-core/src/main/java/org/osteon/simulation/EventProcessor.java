@@ -172,7 +172,9 @@ final class EventProcessor {
                     break;
                 }
             }
-            if (Double.isNaN(found) && atEnd) {
+            if (Double.isNaN(found) && atEnd && hasStateGuard(ev, p)) {
+                // Only a state guard can flip a trigger inside a step; a trigger that is true at the
+                // step's end through time guards alone is handled at that breakpoint.
                 found = bisect(ev, step, p, scratch);
             }
             if (!Double.isNaN(found) && (Double.isNaN(earliest) || found < earliest)) {
@@ -180,6 +182,15 @@ final class EventProcessor {
             }
         }
         return earliest;
+    }
+
+    private static boolean hasStateGuard(CompiledEvent ev, double[] p) {
+        for (int k = 0; k < ev.guardCount(); k++) {
+            if (Double.isNaN(ev.guardTime(k, p))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Smallest time in the step where the trigger is true, by bisection on the boolean. */
