@@ -26,6 +26,17 @@ class MartinezReina2019MetadataTest {
     }
 
     @Test
+    void modelDefaultsToThePapersQueueAndScenariosToThePeers() {
+        // spec M5: the paper's volume-conserving queue by default; the reference scenarios select the peer's clipping
+        assertThat(model.parameter("queue_conserve").orElseThrow().value()).isEqualTo(1.0);
+        for (String id : java.util.List.of(MartinezReinaSupport.PMO, MartinezReinaSupport.STEPWISE, MartinezReinaSupport.CONTINUOUS,
+                MartinezReinaSupport.ACCUMULATING)) {
+            assertThat(MartinezReinaSupport.scenario(id).set()).as(id).containsEntry("queue_conserve", 0.0);
+        }
+        assertThat(MartinezReinaSupport.scenario(MartinezReinaSupport.CONSERVING).set()).containsEntry("queue_conserve", 1.0);
+    }
+
+    @Test
     void citationAndDoi() {
         assertThat(model.metadata().attribute("doi")).isEqualTo("10.1016/j.bone.2019.04.022");
         assertThat(model.metadata().attribute("citation")).contains("Bone 125:87-95");
