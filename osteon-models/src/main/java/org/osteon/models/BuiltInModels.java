@@ -9,6 +9,7 @@ public final class BuiltInModels {
 
     public static List<BuiltInModel> all() {
         return List.of(
+                org.osteon.models.martinezreina2019.MartinezReina2019Model.definition(),
                 org.osteon.models.ranklpathway.RanklPathwayModel.definition());
     }
 }
