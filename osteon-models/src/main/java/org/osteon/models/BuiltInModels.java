@@ -8,6 +8,7 @@ public final class BuiltInModels {
     }
 
     public static List<BuiltInModel> all() {
-        return List.of();
+        return List.of(
+                org.osteon.models.scheiner2013.Scheiner2013Model.definition());
     }
 }
