@@ -1,0 +1,189 @@
+package org.osteon.bench;
+
+import java.util.concurrent.TimeUnit;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.ArrayRealVector;
+import org.hipparchus.linear.LUDecomposition;
+import org.hipparchus.linear.RealMatrix;
+import org.hipparchus.linear.RealVector;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+import org.osteon.compile.CompiledModel;
+import org.osteon.compile.ExternalFunction;
+import org.osteon.models.BuiltInCatalog;
+import org.osteon.models.scheiner2013.ScheinerMicromechanics;
+import org.osteon.scenario.Scenario;
+import org.osteon.scenario.ScenarioRunner;
+import org.osteon.simulation.SimulationProblem;
+import org.osteon.simulation.Simulator;
+import org.osteon.simulation.SolverSettings;
+import org.osteon.trajectory.Trajectory;
+
+/**
+ * Scheiner et al. 2013: the full 3000-day disuse scenario (scheiner2013-disuse, 3001 daily
+ * output rows, breakpoints at 50 and 2050) solved by {@link Simulator#solve}, with the
+ * scenario's own settings (rodas5p, rtol 1e-6, atol 1e-12) and with {@link SolverSettings#DEFAULT}
+ * (auto). The peer (bone_models 0.1.0, RK45 1e-8) takes 1.2 s CPU for this run (spec §10).
+ *
+ * <p>The ψ_bm micro-benchmarks compare the ways of evaluating the micromechanics in the
+ * right-hand side: the precomputed rational form used by the model, a hand-written 6×6 Gaussian
+ * elimination, Hipparchus LU on the same 6×6 system, and exact vs finite-difference gradients.
+ *
+ * <pre>
+ * mvn -q -o -Pbench -DskipTests package -pl osteon-bench -am
+ * java -jar osteon-bench/target/benchmarks.jar ScheinerBenchmark -wi 3 -i 5 -f 1
+ * </pre>
+ */
+@BenchmarkMode(Mode.AverageTime)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+@State(Scope.Benchmark)
+public class ScheinerBenchmark {
+    private SimulationProblem problem;
+    private SolverSettings scenarioSettings;
+    private CompiledModel model;
+    private double[] y;
+    private double[] p;
+    private double[] dydt;
+    private double[] jac;
+
+    private ScheinerMicromechanics mm;
+    private ExternalFunction finiteDifferences;
+    private RealMatrix n;
+    private RealMatrix c;
+    private RealVector sigma;
+    private double[] stress;
+    private double[] args;
+    private double[] grad;
+    /** Varied by the benchmarks so the JIT cannot fold the evaluation away. */
+    private double fVas;
+
+    @Setup
+    public void setUp() {
+        BuiltInCatalog catalog = new BuiltInCatalog();
+        ScenarioRunner runner = new ScenarioRunner(catalog);
+        Scenario s = catalog.scenario("scheiner2013-disuse").orElseThrow();
+        problem = runner.problem(s, runner.model(s));
+        scenarioSettings = runner.settings(s);
+        model = problem.model();
+        y = new double[] {6.756472e-3, 1.631487e-3, 3.971169e-4, 17.738337, 82.261663}; // t = 500 (spec §7)
+        p = problem.parameters().clone();
+        dydt = new double[5];
+        jac = new double[25];
+
+        mm = new ScheinerMicromechanics();
+        finiteDifferences = new ExternalFunction() {
+            @Override
+            public String name() {
+                return mm.name();
+            }
+
+            @Override
+            public int arity() {
+                return 2;
+            }
+
+            @Override
+            public double value(double[] a) {
+                return mm.value(a);
+            }
+        };
+        c = new Array2DRowRealMatrix(mm.matrixStiffness());
+        n = new Array2DRowRealMatrix(mm.poreStiffness()).multiply(new Array2DRowRealMatrix(mm.poreInfluence()));
+        sigma = new ArrayRealVector(new double[] {0, 0, -0.025, 0, 0, 0});
+        stress = sigma.toArray();
+        args = new double[] {5, -0.025};
+        grad = new double[2];
+        fVas = 5;
+    }
+
+    private double nextPorosity() {
+        fVas = fVas >= 25 ? 5 : fVas + 0.001;
+        return fVas;
+    }
+
+    /** The shipped scenario as `osteon run scheiner2013-disuse` solves it. */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public Trajectory disuseScenarioSettings() {
+        return Simulator.solve(problem, scenarioSettings);
+    }
+
+    /** The same problem with the engine defaults (auto: Dopri5, switching to Rodas5P). */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public Trajectory disuseDefaultSettings() {
+        return Simulator.solve(problem, SolverSettings.DEFAULT);
+    }
+
+    /** One right-hand side of the compiled model (generated bytecode, one ψ_bm call). */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public double rightHandSide() {
+        y[3] = nextPorosity();
+        model.derivatives(0, y, p, dydt);
+        return dydt[0];
+    }
+
+    /** One analytic Jacobian of the compiled model (one ψ_bm value and one exact gradient). */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public double jacobian() {
+        y[3] = nextPorosity();
+        model.jacobian(0, y, p, jac);
+        return jac[3];
+    }
+
+    /** ψ_bm as the model evaluates it: ½σ² q(f)/d(f)², coefficients precomputed. */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public double psiRationalForm() {
+        return mm.strainEnergy(nextPorosity(), -0.025);
+    }
+
+    /** ψ_bm by the full 6×6 route with a hand-written Gaussian elimination (allocates). */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public double psiHandWritten6x6() {
+        double f = nextPorosity();
+        return mm.strainEnergyGeneral(f, 100 - f, stress);
+    }
+
+    /** ψ_bm by the full 6×6 route with Hipparchus LU (allocates). */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public double psiHipparchus6x6() {
+        double f = nextPorosity() / 100;
+        RealMatrix a = n.scalarMultiply(f).add(c.scalarMultiply(1 - f));
+        RealVector e = new LUDecomposition(a).getSolver().solve(sigma);
+        return 0.5 * e.dotProduct(c.operate(e));
+    }
+
+    /** The exact gradient used by the analytic Jacobian. */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public void gradientExact(Blackhole bh) {
+        args[0] = nextPorosity();
+        mm.gradient(args, grad);
+        bh.consume(grad[0]);
+    }
+
+    /** The engine's default central-difference gradient (four ψ evaluations). */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public void gradientFiniteDifferences(Blackhole bh) {
+        args[0] = nextPorosity();
+        finiteDifferences.gradient(args, grad);
+        bh.consume(grad[0]);
+    }
+}
