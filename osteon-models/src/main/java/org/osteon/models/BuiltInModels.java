@@ -9,8 +9,8 @@ public final class BuiltInModels {
 
     public static List<BuiltInModel> all() {
         return List.of(
-                org.osteon.models.martinezreina2019.MartinezReina2019Model.definition(,
-                org.osteon.models.ranklpathway.RanklPathwayModel.definition(,
-                org.osteon.models.scheiner2013.Scheiner2013Model.definition();
+                org.osteon.models.martinezreina2019.MartinezReina2019Model.definition(),
+                org.osteon.models.ranklpathway.RanklPathwayModel.definition(),
+                org.osteon.models.scheiner2013.Scheiner2013Model.definition());
     }
 }
