@@ -8,6 +8,9 @@ public final class BuiltInModels {
     }
 
     public static List<BuiltInModel> all() {
-        return List.of();
+        return List.of(
+                org.osteon.models.komarova2003.Komarova2003Model.definition(),
+                org.osteon.models.lemaire2004.Lemaire2004Model.definition(),
+                org.osteon.models.pivonka2008.Pivonka2008Model.definition());
     }
 }
