@@ -9,8 +9,11 @@ public final class BuiltInModels {
 
     public static List<BuiltInModel> all() {
         return List.of(
+                org.osteon.models.komarova2003.Komarova2003Model.definition(),
+                org.osteon.models.lemaire2004.Lemaire2004Model.definition(),
+                org.osteon.models.pivonka2008.Pivonka2008Model.definition(),
+                org.osteon.models.scheiner2013.Scheiner2013Model.definition(),
                 org.osteon.models.martinezreina2019.MartinezReina2019Model.definition(),
-                org.osteon.models.ranklpathway.RanklPathwayModel.definition(),
-                org.osteon.models.scheiner2013.Scheiner2013Model.definition());
+                org.osteon.models.ranklpathway.RanklPathwayModel.definition());
     }
 }
