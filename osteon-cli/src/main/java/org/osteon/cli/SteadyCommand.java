@@ -62,7 +62,13 @@ final class SteadyCommand implements Callable<Integer> {
                 return model.hasAnalyticJacobian();
             }
         };
-        SteadyState ss = new SteadyStateSolver().solve(f, SteadyStateSolver.Options.of(init.state()));
+        SteadyState ss;
+        try {
+            ss = new SteadyStateSolver().solve(f, SteadyStateSolver.Options.of(init.state()));
+        } catch (org.osteon.solve.SolverException e) {
+            int c = e.component();
+            throw c >= 0 && c < model.layout().stateCount() ? e.withComponentName(model.layout().states().get(c).id()) : e;
+        }
         print(model, ss, p, spec.commandLine().getOut());
         return 0;
     }
@@ -93,9 +99,21 @@ final class SteadyCommand implements Callable<Integer> {
         }
         out.println("eigenvalues of the Jacobian:");
         for (SteadyState.Eigenvalue e : ss.eigenvalues()) {
-            out.println("  " + e);
+            String along = e.dominant() >= 0 ? "   (mostly " + layout.states().get(e.dominant()).id() + ")" : "";
+            out.println("  " + e + along);
         }
         String stability = switch1(ss.stability());
+        if (ss.stability() == SteadyState.Stability.UNSTABLE) {
+            java.util.Set<String> growing = new java.util.LinkedHashSet<>();
+            for (SteadyState.Eigenvalue e : ss.eigenvalues()) {
+                if (e.real() > 0 && e.dominant() >= 0) {
+                    growing.add(layout.states().get(e.dominant()).id());
+                }
+            }
+            if (!growing.isEmpty()) {
+                stability += "; a small perturbation grows along " + String.join(", ", growing);
+            }
+        }
         out.println("stability: " + stability + (ss.oscillatory() ? String.format(Locale.ROOT, " (period %.4g %s)", ss.period(), model.timeUnit()) : ""));
     }
 

@@ -44,8 +44,15 @@ public record SteadyState(double[] state, double residualNorm, Method method, in
         UNSTABLE
     }
 
-    /** One eigenvalue of the Jacobian. */
-    public record Eigenvalue(double real, double imaginary) {
+    /**
+     * An eigenvalue of the Jacobian with the state that dominates its eigenvector (the index of
+     * the largest component, or -1 when unknown), so a user can see what grows or oscillates.
+     */
+    public record Eigenvalue(double real, double imaginary, int dominant) {
+        public Eigenvalue(double real, double imaginary) {
+            this(real, imaginary, -1);
+        }
+
         @Override
         public String toString() {
             return imaginary == 0 ? Double.toString(real)

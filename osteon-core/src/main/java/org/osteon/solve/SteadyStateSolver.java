@@ -79,6 +79,33 @@ public final class SteadyStateSolver {
     /** Solves f(time, y) = 0; throws {@link Reason#NO_CONVERGENCE} when all three methods fail. */
     public SteadyState solve(OdeFunction f, Options options) {
         int n = f.dimension();
+        double[] guess0 = options.initialGuess();
+        if (guess0.length != n || options.tolerances().dimension() != n || SolverChecks.firstNonFinite(guess0) >= 0) {
+            return solveAll(f, options); // reports the invalid input
+        }
+        FreeStates free = FreeStates.find(f, options);
+        if (free.isEmpty()) {
+            return solveAll(f, options);
+        }
+        // States nothing depends on (pure integrators such as a bone volume or a cumulative hazard)
+        // make the Jacobian singular and leave a line of equilibria. Solve for the others with them
+        // held, then require their own rates to vanish there too.
+        SteadyState reduced = solveAll(free.reduce(f), free.reduce(options));
+        double[] y = free.expand(reduced.state());
+        double[] r = new double[f.dimension()];
+        f.derivatives(options.time(), y, r);
+        for (int j : free.indices()) {
+            if (Math.abs(r[j]) > options.tolerances().scale(j, y[j], y[j])) {
+                throw new SolverException(Reason.NO_CONVERGENCE, options.time(), j, "no steady state: component " + j
+                        + " keeps changing at rate " + r[j] + " when the other states are at equilibrium (nothing in the"
+                        + " model depends on it, so it drifts for ever)");
+            }
+        }
+        return result(f, options.time(), y, reduced.method(), reduced.iterations());
+    }
+
+    private SteadyState solveAll(OdeFunction f, Options options) {
+        int n = f.dimension();
         double[] guess = options.initialGuess();
         if (guess.length != n || options.tolerances().dimension() != n) {
             throw SolverChecks.invalid(options.time(), "initial guess and tolerances must have " + n
@@ -222,19 +249,55 @@ public final class SteadyStateSolver {
             throw new SolverException(Reason.NOT_FINITE, time, -1, "the Jacobian at the steady state is not finite");
         }
         Complex[] values;
+        EigenDecompositionNonSymmetric decomposition;
         try {
-            values = new EigenDecompositionNonSymmetric(new Array2DRowRealMatrix(a, false)).getEigenvalues();
+            decomposition = new EigenDecompositionNonSymmetric(new Array2DRowRealMatrix(a, false));
+            values = decomposition.getEigenvalues();
         } catch (MathRuntimeException e) {
             throw new SolverException(Reason.NO_CONVERGENCE, time, -1,
                     "the eigenvalues of the Jacobian at the steady state could not be computed: " + e.getMessage());
         }
         List<Eigenvalue> list = new ArrayList<>(values.length);
-        for (Complex c : values) {
-            list.add(new Eigenvalue(c.getReal(), c.getImaginary()));
+        int[] dominant = dominant(decomposition, values.length);
+        for (int i = 0; i < values.length; i++) {
+            list.add(new Eigenvalue(values[i].getReal(), values[i].getImaginary(), dominant[i]));
         }
         list.sort(Comparator.comparingDouble(Eigenvalue::real).reversed()
                 .thenComparing(Comparator.comparingDouble(Eigenvalue::imaginary).reversed()));
         return list;
+    }
+
+    /**
+     * For each eigenvalue, the state with the largest participation factor |v_k w_k| (right times
+     * left eigenvector component). Unlike the raw eigenvector it does not depend on the states'
+     * units, so it names the state that drives the mode (a tumour seed) rather than the one that
+     * responds most in absolute terms. -1 when the eigenvectors cannot be inverted.
+     */
+    private static int[] dominant(EigenDecompositionNonSymmetric decomposition, int n) {
+        int[] out = new int[n];
+        java.util.Arrays.fill(out, -1);
+        try {
+            org.hipparchus.linear.FieldMatrix<Complex> v =
+                    new org.hipparchus.linear.Array2DRowFieldMatrix<>(org.hipparchus.complex.ComplexField.getInstance(), n, n);
+            for (int i = 0; i < n; i++) {
+                v.setColumnVector(i, decomposition.getEigenvector(i));
+            }
+            org.hipparchus.linear.FieldMatrix<Complex> w =
+                    new org.hipparchus.linear.FieldLUDecomposition<>(v).getSolver().getInverse();
+            for (int i = 0; i < n; i++) {
+                double best = -1;
+                for (int k = 0; k < n; k++) {
+                    double participation = v.getEntry(k, i).multiply(w.getEntry(i, k)).norm();
+                    if (participation > best) {
+                        best = participation;
+                        out[i] = k;
+                    }
+                }
+            }
+        } catch (MathRuntimeException e) {
+            java.util.Arrays.fill(out, -1); // defective matrix: no eigenvector basis
+        }
+        return out;
     }
 
     /** Classification with zero thresholds relative to |J| (max row sum). */
