@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 /** Entry point of the {@code osteon} command. */
 @Command(name = "osteon", mixinStandardHelpOptions = true, version = "osteon 0.1.0",
         description = "Simulate bone remodelling governed by RANK/RANKL/OPG signalling.",
-        subcommands = {RunCommand.class, SteadyCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, SteadyCommand.class, ExplainCommand.class, PathwayCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Osteon implements Runnable {
     /** Exit code for a simulation that fails (solver error). */
     public static final int EXIT_SIMULATION_FAILED = 1;
