@@ -44,41 +44,111 @@ final class JavaSourceGenerator {
         return sb.toString();
     }
 
+    /** One line of straight-line code: a local value, or a write into the method's output array. */
+    private record Stmt(String local, String target, Expr expr) {
+    }
+
+    /**
+     * HotSpot does not JIT-compile methods over 8000 bytes of bytecode (DontCompileHugeMethods), so a
+     * large model's Jacobian would run interpreted. Generated source costs about 0.35 bytes of
+     * bytecode per character: above this budget a method is split into helper methods that share
+     * their values through a scratch array.
+     */
+    static final int METHOD_BUDGET = 15_000;
+    private static final int CHUNK_BUDGET = 10_000;
+
+    private Map<String, Integer> scratchSlots;
+
     private void rhs(StringBuilder sb) {
-        sb.append("  public void rhs(double t, double[] y, double[] p, double[] dydt) {\n");
-        locals(sb, flat.derivatives(), "    ");
+        List<Stmt> body = localStatements(flat.derivatives());
         for (int i = 0; i < flat.derivatives().size(); i++) {
-            sb.append("    dydt[").append(i).append("] = ").append(num(flat.derivatives().get(i))).append(";\n");
+            body.add(new Stmt(null, "out[" + i + "]", flat.derivatives().get(i)));
         }
-        sb.append("  }\n");
+        method(sb, "rhs", "dydt", "", body);
     }
 
     private void jacobian(StringBuilder sb) {
-        sb.append("  public void jacobian(double t, double[] y, double[] p, double[] jac) {\n");
-        sb.append("    java.util.Arrays.fill(jac, 0.0);\n");
         List<Expr> used = new ArrayList<>();
         plan.temps.forEach(tmp -> used.add(tmp.expression()));
         plan.entries.forEach(en -> used.add(en.expression()));
-        locals(sb, used, "    ");
+        List<Stmt> body = localStatements(used);
         for (JacobianPlan.Temp tmp : plan.temps) {
-            sb.append("    final double ").append(local(tmp.name())).append(" = ").append(num(tmp.expression())).append(";\n");
+            body.add(new Stmt(local(tmp.name()), null, tmp.expression()));
         }
         int n = flat.states().size();
         for (JacobianPlan.Entry en : plan.entries) {
-            sb.append("    jac[").append(en.row() * n + en.column()).append("] = ").append(num(en.expression())).append(";\n");
+            body.add(new Stmt(null, "out[" + (en.row() * n + en.column()) + "]", en.expression()));
         }
-        sb.append("  }\n");
+        method(sb, "jacobian", "jac", "java.util.Arrays.fill(out, 0.0);", body);
     }
 
     private void outputs(StringBuilder sb) {
-        sb.append("  public void outputs(double t, double[] y, double[] p, double[] out) {\n");
         List<Expr> all = new ArrayList<>();
         flat.assigned().forEach(v -> all.add(new Expr.Sym(v.id())));
-        locals(sb, all, "    ");
+        List<Stmt> body = localStatements(all);
         for (int i = 0; i < flat.outputs().size(); i++) {
-            sb.append("    out[").append(i).append("] = ").append(num(new Expr.Sym(flat.outputs().get(i).id()))).append(";\n");
+            body.add(new Stmt(null, "out[" + i + "]", new Expr.Sym(flat.outputs().get(i).id())));
         }
-        sb.append("  }\n");
+        method(sb, "outputs", "out", "", body);
+    }
+
+    /** Emits {@code public void name(t, y, p, outName)}, inline or split into helpers by size. */
+    private void method(StringBuilder sb, String name, String outName, String preamble, List<Stmt> body) {
+        String inline = statements(body, "    ");
+        sb.append("  public void ").append(name).append("(double t, double[] y, double[] p, double[] out) {\n");
+        if (!preamble.isEmpty()) {
+            sb.append("    ").append(preamble).append('\n');
+        }
+        if (inline.length() <= METHOD_BUDGET) {
+            sb.append(inline).append("  }\n");
+            return;
+        }
+        scratchSlots = new java.util.HashMap<>();
+        for (Stmt st : body) {
+            if (st.local() != null) {
+                scratchSlots.put(st.local(), scratchSlots.size());
+            }
+        }
+        sb.append("    final double[] s = new double[").append(Math.max(1, scratchSlots.size())).append("];\n");
+        StringBuilder helpers = new StringBuilder();
+        StringBuilder chunk = new StringBuilder();
+        int part = 0;
+        for (Stmt st : body) {
+            chunk.append(statement(st, "    "));
+            if (chunk.length() >= CHUNK_BUDGET) {
+                part = helper(sb, helpers, name, part, chunk);
+            }
+        }
+        if (chunk.length() > 0) {
+            helper(sb, helpers, name, part, chunk);
+        }
+        sb.append("  }\n").append(helpers);
+        scratchSlots = null;
+    }
+
+    private static int helper(StringBuilder sb, StringBuilder helpers, String name, int part, StringBuilder chunk) {
+        String helper = name + "$" + part;
+        sb.append("    ").append(helper).append("(t, y, p, out, s);\n");
+        helpers.append("  private void ").append(helper)
+                .append("(double t, double[] y, double[] p, double[] out, double[] s) {\n").append(chunk).append("  }\n");
+        chunk.setLength(0);
+        return part + 1;
+    }
+
+    private String statements(List<Stmt> body, String indent) {
+        StringBuilder sb = new StringBuilder();
+        body.forEach(st -> sb.append(statement(st, indent)));
+        return sb.toString();
+    }
+
+    private String statement(Stmt st, String indent) {
+        if (st.local() == null) {
+            return indent + st.target() + " = " + num(st.expr()) + ";\n";
+        }
+        if (scratchSlots != null) {
+            return indent + "s[" + scratchSlots.get(st.local()) + "] = " + num(st.expr()) + ";\n";
+        }
+        return indent + "final double " + st.local() + " = " + num(st.expr()) + ";\n";
     }
 
     private void triggers(StringBuilder sb) {
@@ -105,8 +175,17 @@ final class JavaSourceGenerator {
         sb.append("      default: throw new IllegalArgumentException(\"no guard \" + guard);\n    }\n  }\n");
     }
 
-    /** Declares, in evaluation order, the assigned values the given expressions need. */
-    private void locals(StringBuilder sb, Collection<Expr> exprs, String indent) {
+    /** The assigned values the given expressions need, as local statements in evaluation order. */
+    private List<Stmt> localStatements(Collection<Expr> exprs) {
+        List<Stmt> out = new ArrayList<>();
+        BitSet needed = neededAssigned(exprs);
+        for (int k = needed.nextSetBit(0); k >= 0; k = needed.nextSetBit(k + 1)) {
+            out.add(new Stmt("a" + k, null, flat.assignedExpressions().get(k)));
+        }
+        return out;
+    }
+
+    private BitSet neededAssigned(Collection<Expr> exprs) {
         BitSet needed = new BitSet();
         List<Expr> todo = new ArrayList<>(exprs);
         while (!todo.isEmpty()) {
@@ -119,10 +198,12 @@ final class JavaSourceGenerator {
                 }
             }
         }
-        for (int k = needed.nextSetBit(0); k >= 0; k = needed.nextSetBit(k + 1)) {
-            sb.append(indent).append("final double a").append(k).append(" = ")
-                    .append(num(flat.assignedExpressions().get(k))).append(";\n");
-        }
+        return needed;
+    }
+
+    /** Declares, in evaluation order, the assigned values the given expressions need. */
+    private void locals(StringBuilder sb, Collection<Expr> exprs, String indent) {
+        sb.append(statements(localStatements(exprs), indent));
     }
 
     private static String local(String tempName) {
@@ -294,9 +375,9 @@ final class JavaSourceGenerator {
             case PARAMETER:
                 return "p[" + slot.index() + "]";
             case ASSIGNED:
-                return "a" + slot.index();
+                return scratchSlots != null ? "s[" + scratchSlots.get("a" + slot.index()) + "]" : "a" + slot.index();
             case TEMP:
-                return local(name);
+                return scratchSlots != null ? "s[" + scratchSlots.get(local(name)) + "]" : local(name);
             case TIME:
                 return "t";
             default:
