@@ -11,10 +11,7 @@ import org.osteon.compile.Variable;
 import org.osteon.scenario.ModelCatalogs;
 import org.osteon.scenario.Scenario;
 import org.osteon.scenario.ScenarioRunner;
-import org.osteon.simulation.InitialConditions;
-import org.osteon.solve.OdeFunction;
 import org.osteon.solve.SteadyState;
-import org.osteon.solve.SteadyStateSolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,32 +34,11 @@ final class SteadyCommand implements Callable<Integer> {
     public Integer call() {
         ScenarioRunner runner = new ScenarioRunner(ModelCatalogs.discover());
         Scenario scenario = Targets.resolve(target, runner.catalog()).withOverrides(null, null, null, null, null,
-                RunCommand.parseSet(set));
+                SimulationOptions.parseSet(set));
         CompiledModel model = runner.model(scenario);
-        InitialConditions init = InitialConditions.prepare(model, scenario.set(), 0);
-        double[] p = init.parameters();
-        OdeFunction f = new OdeFunction() {
-            @Override
-            public int dimension() {
-                return model.layout().stateCount();
-            }
-
-            @Override
-            public void derivatives(double t, double[] y, double[] dydt) {
-                model.derivatives(t, y, p, dydt);
-            }
-
-            @Override
-            public void jacobian(double t, double[] y, double[] dfdy) {
-                model.jacobian(t, y, p, dfdy);
-            }
-
-            @Override
-            public boolean hasAnalyticJacobian() {
-                return model.hasAnalyticJacobian();
-            }
-        };
-        SteadyState ss = new SteadyStateSolver().solve(f, SteadyStateSolver.Options.of(init.state()));
+        SteadyStates.Result r = SteadyStates.solve(model, scenario.set());
+        SteadyState ss = r.state();
+        double[] p = r.parameters();
         print(model, ss, p, spec.commandLine().getOut());
         return 0;
     }
@@ -95,19 +71,8 @@ final class SteadyCommand implements Callable<Integer> {
         for (SteadyState.Eigenvalue e : ss.eigenvalues()) {
             out.println("  " + e);
         }
-        String stability = switch1(ss.stability());
+        String stability = SteadyStates.stability(ss.stability());
         out.println("stability: " + stability + (ss.oscillatory() ? String.format(Locale.ROOT, " (period %.4g %s)", ss.period(), model.timeUnit()) : ""));
-    }
-
-    private static String switch1(SteadyState.Stability s) {
-        if (s == SteadyState.Stability.STABLE) {
-            return "stable";
-        } else if (s == SteadyState.Stability.STABLE_OSCILLATORY) {
-            return "stable, damped oscillation";
-        } else if (s == SteadyState.Stability.NEUTRAL) {
-            return "neutral (an eigenvalue is zero: a conserved quantity or a line of equilibria)";
-        }
-        return "unstable";
     }
 
     private static String label(Variable v) {
