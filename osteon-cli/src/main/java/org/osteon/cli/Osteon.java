@@ -84,6 +84,7 @@ public final class Osteon implements Runnable {
         cl.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("osteon: " + ex.getMessage());
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, ex.getCommandLine().getErr());
+            suggestWhenPicocliCannot(ex);
             ex.getCommandLine().getErr().println("Try 'osteon " + commandPath(ex.getCommandLine()) + "--help' for usage.");
             return EXIT_USER_ERROR;
         });
@@ -94,6 +95,19 @@ public final class Osteon implements Runnable {
             out.flush();
             err.flush();
         }
+    }
+
+    /** Picocli misses transposed letters ("sacn"); the edit distance used everywhere else does not. */
+    private static void suggestWhenPicocliCannot(CommandLine.ParameterException ex) {
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException u) || !u.getSuggestions().isEmpty()
+                || u.getUnmatched().isEmpty()) {
+            return;
+        }
+        String arg = u.getUnmatched().get(0);
+        CommandLine cl = ex.getCommandLine();
+        java.util.Collection<String> names = arg.startsWith("-") ? cl.getCommandSpec().optionsMap().keySet()
+                : cl.getSubcommands().keySet();
+        org.osteon.util.Suggestions.closest(arg, names).ifPresent(c -> cl.getErr().println("Did you mean: " + c + "?"));
     }
 
     private static String commandPath(CommandLine cl) {

@@ -4,7 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.osteon.compile.CompileException;
 import org.osteon.compile.CompiledModel;
@@ -16,6 +18,7 @@ import org.osteon.scenario.Scenario;
 import org.osteon.scenario.ScenarioException;
 import org.osteon.scenario.ScenarioReader;
 import org.osteon.scenario.ScenarioRunner;
+import org.osteon.simulation.InitialConditions;
 import org.osteon.solve.Integrators;
 import org.osteon.text.ModelSyntaxException;
 import org.osteon.text.SyntaxProblem;
@@ -118,10 +121,23 @@ final class ValidateCommand implements Callable<Integer> {
             }
             return problems;
         }
+        // The problem builder stops at the first bad 'set' entry; check those one by one so that the
+        // interventions, doses and outputs are still checked with the good ones.
+        Map<String, Double> good = new LinkedHashMap<>();
+        for (Map.Entry<String, Double> e : s.set().entrySet()) {
+            try {
+                InitialConditions.prepare(model, Map.of(e.getKey(), e.getValue()), s.start() != null ? s.start() : 0);
+                good.put(e.getKey(), e.getValue());
+            } catch (RuntimeException ex) {
+                problems.add(s.where("set." + e.getKey()) + ex.getMessage());
+            }
+        }
+        Scenario checked = new Scenario(s.name(), s.description(), s.model(), s.baseDir(), s.start(), s.until(), s.step(),
+                s.solver(), s.rtol(), s.atol(), good, s.interventions(), s.doses(), s.outputs(), s.source(), s.positions());
         try {
-            runner.problem(s, model);
+            runner.problem(checked, model);
         } catch (RuntimeException e) {
-            problems.addAll(messages(s.where("set").replaceFirst(": $", ""), e));
+            problems.addAll(messages(s.where("").replaceFirst(": $", ""), e));
         }
         return problems;
     }
