@@ -12,11 +12,9 @@ import org.osteon.analysis.Comparison;
 import org.osteon.analysis.Parallel;
 import org.osteon.compile.Variable;
 import org.osteon.report.Figure;
-import org.osteon.report.HtmlReport;
 import org.osteon.report.NamedTrajectory;
 import org.osteon.report.PlotSpec;
 import org.osteon.report.Plots;
-import org.osteon.report.Table;
 import org.osteon.scenario.ModelCatalogs;
 import org.osteon.scenario.Scenario;
 import org.osteon.scenario.ScenarioRunner;
@@ -98,22 +96,19 @@ final class CompareCommand implements Callable<Integer> {
                     + " resampled onto the grid of " + names.get(0) + " by linear interpolation (empty outside a run's own"
                     + " time span). Give --until and --step to run all on one grid.");
         }
+        List<String> plotted = plot.outputs.isEmpty() ? symbols : checkCommon("--plot-outputs", plot.outputs, comparison);
         OutputFiles files = new OutputFiles(root.session(), spec.commandLine().getOut(), err).dataOnStdout(table.toStdout());
-        table.write(csv(comparison, symbols, kind), files, spec.commandLine().getOut());
+        table.write(ComparisonOutput.table(comparison, symbols, kind), files, spec.commandLine().getOut());
         if (!table.toStdout()) {
-            List<List<String>> rows = summary(comparison, symbols);
-            TextTable t = new TextTable(rows.get(0));
-            rows.subList(1, rows.size()).forEach(r -> t.row(r.toArray()));
-            t.print(spec.commandLine().getOut(), "");
+            ComparisonOutput.summary(comparison, symbols).print(spec.commandLine().getOut(), "");
         }
         List<NamedTrajectory> named = new ArrayList<>();
         for (int r = 0; r < runs.size(); r++) {
             named.add(new NamedTrajectory(names.get(r), comparison.aligned(r)));
         }
-        List<String> plotted = plot.outputs.isEmpty() ? symbols : checkCommon("--plot-outputs", plot.outputs, comparison);
         Figure figure = null;
         if (plot.wanted() || report.wanted()) {
-            PlotSpec ps = plot.spec(title(names, kind), plotted.size()).withSeries(plotted);
+            PlotSpec ps = plot.spec(ComparisonOutput.title(comparison, kind), plotted.size()).withSeries(plotted);
             figure = Plots.timeSeries(named, kind == Comparison.Change.PERCENT
                     ? ps.withPercentChange(PlotSpec.Baseline.FIRST_RUN) : ps);
         }
@@ -121,7 +116,13 @@ final class CompareCommand implements Callable<Integer> {
             files.figure(figure, plot.plot);
         }
         if (report.wanted()) {
-            files.report(report(runs, runner, named, symbols, comparison, figure, kind), report.report);
+            List<List<String>> rows = new ArrayList<>();
+            for (Run r : runs) {
+                rows.add(List.of(r.name(), r.scenario().source() == null ? r.target() : r.scenario().source(),
+                        r.scenario().model(), r.scenario().description() == null ? "" : r.scenario().description()));
+            }
+            ModelInfo info = ModelInfo.of(runs.get(0).scenario(), runner);
+            files.report(ComparisonOutput.report(comparison, kind, symbols, named, figure, info, rows), report.report);
         }
         return 0;
     }
@@ -207,99 +208,5 @@ final class CompareCommand implements Callable<Integer> {
             }
         }
         return List.copyOf(names);
-    }
-
-    /** Columns {@code <run>.<symbol>}; in percent mode the baseline (always 0 %) is left out. */
-    private static DataTable csv(Comparison c, List<String> symbols, Comparison.Change kind) {
-        List<String> header = new ArrayList<>(List.of("time"));
-        int firstRun = kind == Comparison.Change.PERCENT ? 1 : 0;
-        for (int r = firstRun; r < c.names().size(); r++) {
-            for (String s : symbols) {
-                header.add(c.names().get(r) + "." + s);
-            }
-        }
-        DataTable t = new DataTable(header);
-        double[] times = c.times();
-        List<double[]> columns = new ArrayList<>();
-        for (int r = firstRun; r < c.names().size(); r++) {
-            for (String s : symbols) {
-                columns.add(c.series(r, s, kind));
-            }
-        }
-        for (int i = 0; i < times.length; i++) {
-            Object[] row = new Object[header.size()];
-            row[0] = times[i];
-            for (int k = 0; k < columns.size(); k++) {
-                row[k + 1] = columns.get(k)[i];
-            }
-            t.add(row);
-        }
-        return t;
-    }
-
-    /** Final values per run, and each run's largest change from the baseline (with its time): header, then rows. */
-    private static List<List<String>> summary(Comparison c, List<String> symbols) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> header = new ArrayList<>(List.of("output"));
-        c.names().forEach(n -> header.add("final " + n));
-        for (int r = 1; r < c.names().size(); r++) {
-            header.add("largest change " + c.names().get(r));
-        }
-        rows.add(header);
-        for (String s : symbols) {
-            List<String> row = new ArrayList<>(List.of(s));
-            for (int r = 0; r < c.names().size(); r++) {
-                double[] v = c.values(r, s);
-                row.add(TextTable.number(v[v.length - 1]));
-            }
-            for (int r = 1; r < c.names().size(); r++) {
-                row.add(peak(c, r, s));
-            }
-            rows.add(row);
-        }
-        return rows;
-    }
-
-    private static String peak(Comparison c, int r, String symbol) {
-        double[] pct = c.percentChange(r, symbol);
-        double[] times = c.times();
-        int best = -1;
-        for (int i = 0; i < pct.length; i++) {
-            if (!Double.isNaN(pct[i]) && (best < 0 || Math.abs(pct[i]) > Math.abs(pct[best]))) {
-                best = i;
-            }
-        }
-        return best < 0 ? "n/a" : String.format(Locale.ROOT, "%+.4g%% at t=%s", pct[best], TextTable.number(times[best]));
-    }
-
-    private static String title(List<String> names, Comparison.Change kind) {
-        return kind == Comparison.Change.PERCENT ? "% change from " + names.get(0) : String.join(" vs ", names);
-    }
-
-    private HtmlReport report(List<Run> runs, ScenarioRunner runner, List<NamedTrajectory> named, List<String> symbols,
-                              Comparison c, Figure figure, Comparison.Change kind) {
-        ModelInfo info = ModelInfo.of(runs.get(0).scenario(), runner);
-        HtmlReport html = HtmlReport.titled("Comparison: " + String.join(", ", c.names()))
-                .description("Baseline: " + c.names().get(0) + ". "
-                        + (kind == Comparison.Change.PERCENT ? "The plot shows the % change from the baseline at each time."
-                        : "The plot overlays the runs' values.")
-                        + (c.resampled().isEmpty() ? "" : "\n\nResampled onto the baseline's time grid: "
-                        + String.join(", ", c.resampled()) + "."))
-                .model(info.summary())
-                .figure(kind == Comparison.Change.PERCENT ? "% change from " + c.names().get(0) : "Time courses", figure);
-        for (NamedTrajectory n : named) {
-            html.outputs(n, symbols);
-        }
-        html.solverStatistics(named);
-        List<List<String>> rows = new ArrayList<>();
-        for (Run r : runs) {
-            rows.add(List.of(r.name(), r.scenario().source() == null ? r.target() : r.scenario().source(), r.scenario().model(),
-                    r.scenario().description() == null ? "" : r.scenario().description()));
-        }
-        html.section("Runs", new Table(List.of("Run", "Source", "Model", "Description"), rows));
-        List<List<String>> summary = summary(c, symbols);
-        html.section("Final values and largest change from the baseline",
-                new Table(summary.get(0), summary.subList(1, summary.size())));
-        return html;
     }
 }

@@ -51,7 +51,7 @@ final class DescriptionText {
     private TextTable entries(List<ModelDescription.Entry> entries, String valueHeader, boolean markVariable) {
         TextTable t = new TextTable("ID", valueHeader, "UNIT", "DESCRIPTION", "SOURCE");
         for (ModelDescription.Entry e : entries) {
-            String description = ModelsCommand.firstOf(e.description(), e.name());
+            String description = ModelInfo.first(e.description(), e.name());
             if (e.note() != null) {
                 description = (description == null ? "" : description + " ") + "[note: " + e.note() + "]";
             }

@@ -30,14 +30,25 @@ record ModelInfo(CompiledModel compiled, Model source, String title, String cita
     static ModelInfo of(Scenario s, ScenarioRunner runner) {
         CompiledModel compiled = runner.model(s);
         Model source = source(s, runner.catalog()).orElse(null);
+        Texts t = texts(source, runner.catalog(), s.model());
+        return new ModelInfo(compiled, source, t.title(), t.citation(), t.doi(), t.description());
+    }
+
+    /** What a reader is told about a model, each null when unknown. */
+    record Texts(String title, String citation, String doi, String description) {
+    }
+
+    /**
+     * From the model's own metadata ({@code id is "title"}, {@code id.citation}, {@code id.doi},
+     * {@code id.description}); for a built-in model, the catalog entry fills the gaps.
+     */
+    static Texts texts(Model source, ModelCatalog catalog, String id) {
         Metadata md = source == null ? Metadata.EMPTY : source.metadata();
-        Optional<org.osteon.models.BuiltInModel> builtIn = runner.catalog() instanceof BuiltInCatalog b
-                ? b.descriptor(s.model()) : Optional.empty();
-        String title = first(md.displayName(), md.attribute("title"), builtIn.map(b -> b.title()).orElse(null));
-        String citation = first(md.attribute("citation"), builtIn.map(b -> b.citation()).orElse(null));
-        String doi = first(md.attribute("doi"), builtIn.map(b -> b.doi()).orElse(null));
-        String description = first(md.description(), builtIn.map(b -> b.summary()).orElse(null));
-        return new ModelInfo(compiled, source, title, citation, doi, description);
+        Optional<org.osteon.models.BuiltInModel> entry = catalog instanceof BuiltInCatalog b ? b.descriptor(id) : Optional.empty();
+        return new Texts(first(md.displayName(), md.attribute("title"), entry.map(e -> e.title()).orElse(null)),
+                first(md.attribute("citation"), entry.map(e -> e.citation()).orElse(null)),
+                first(md.attribute("doi"), entry.map(e -> e.doi()).orElse(null)),
+                first(md.description(), entry.map(e -> e.summary()).orElse(null)));
     }
 
     /** The model text behind a scenario: its file, or the catalog's parsed copy. */
@@ -122,10 +133,11 @@ record ModelInfo(CompiledModel compiled, Model source, String title, String cita
         return sb.toString();
     }
 
-    private static String first(String... values) {
+    /** The first non-blank value, stripped, or null. */
+    static String first(String... values) {
         for (String v : values) {
             if (v != null && !v.isBlank()) {
-                return v;
+                return v.strip();
             }
         }
         return null;

@@ -31,7 +31,7 @@ final class ScenariosCommand implements Callable<Integer> {
         for (String id : catalog.scenarioIds()) {
             Scenario s = catalog.scenario(id).orElseThrow();
             if (model == null || model.equals(s.model())) {
-                table.row(id, s.model(), ModelsCommand.firstOf(ModelsCommand.oneLine(s.description()), s.name(), ""));
+                table.row(id, s.model(), ModelInfo.first(ModelsCommand.oneLine(s.description()), s.name()));
             }
         }
         if (table.isEmpty()) {
