@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * A result table for machines (CSV, TSV, JSON): named columns, cells that are numbers
- * ({@link Double}) or text. Numbers are written in Java's shortest exact form, so they read back
+ * ({@link Double} or {@link Integer}) or text. Numbers are written in Java's shortest exact form, so they read back
  * as the same doubles; in JSON, NaN (a failed point) becomes null.
  */
 final class DataTable {
@@ -117,6 +117,8 @@ final class DataTable {
                         } else {
                             g.writeNull();
                         }
+                    } else if (v instanceof Integer i) {
+                        g.writeNumber(i);
                     } else if (v == null) {
                         g.writeNull();
                     } else {

@@ -21,7 +21,7 @@ final class SensitivityOutput {
         for (String o : t.outputs()) {
             int rank = 1;
             for (Sensitivity.Coefficient c : r.ranked(o)) {
-                d.add(o, c.parameter(), (double) rank++, c.value(), c.error(), c.parameterValue(), c.outputValue(),
+                d.add(o, c.parameter(), rank++, c.value(), c.error(), c.parameterValue(), c.outputValue(),
                         c.problem() == null ? "" : c.problem());
             }
         }

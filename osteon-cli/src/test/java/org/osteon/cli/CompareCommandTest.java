@@ -100,6 +100,17 @@ class CompareCommandTest {
     }
 
     @Test
+    void aFailingRunExitsOneNamingTheRun() throws Exception {
+        Path out = dir.resolve("fail.csv");
+        Cli r = Cli.run("compare", TestFiles.res("blowup.ant"), TestFiles.res("blowup.ant"), "--set", "c=1", "--until", "3",
+                "--out", out.toString());
+        // y = 1/(1 - t) blows up at t = 1.
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).startsWith("osteon: simulation failed: blowup").doesNotContain("\tat ");
+        assertThat(Files.exists(out)).isFalse();
+    }
+
+    @Test
     void badInput() {
         String a = TestFiles.res("decay.yaml");
         String b = TestFiles.res("decay-fast.yaml");
