@@ -1,6 +1,7 @@
 package org.osteon.cli;
 
 import java.util.NoSuchElementException;
+import java.util.concurrent.CancellationException;
 import org.osteon.compile.CompileException;
 import org.osteon.scenario.ScenarioException;
 import org.osteon.solve.SolverException;
@@ -9,7 +10,7 @@ import picocli.CommandLine;
 
 /**
  * Maps failures to exit codes and one readable message: user mistakes exit 2, solver failures
- * exit 1. Stack traces only with {@code --debug}.
+ * exit 1, Ctrl-C 130. Stack traces only with {@code --debug}.
  */
 final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     @Override
@@ -19,7 +20,10 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         java.io.PrintWriter err = cl.getErr();
         int code;
         String message;
-        if (ex instanceof SolverException se) {
+        if (ex instanceof CancellationException) {
+            code = Osteon.EXIT_INTERRUPTED;
+            message = "interrupted; files already written are complete, nothing partial was left";
+        } else if (ex instanceof SolverException se) {
             code = Osteon.EXIT_SIMULATION_FAILED;
             message = "simulation failed: " + se.getMessage();
         } else if (ex instanceof CompileException ce) {

@@ -1,6 +1,9 @@
 package org.osteon.cli;
 
 import java.io.PrintWriter;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.osteon.trajectory.AtomicFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -8,13 +11,18 @@ import picocli.CommandLine.Option;
 /** Entry point of the {@code osteon} command. */
 @Command(name = "osteon", mixinStandardHelpOptions = true, version = "osteon 0.1.0",
         description = "Simulate bone remodelling governed by RANK/RANKL/OPG signalling.",
-        subcommands = {RunCommand.class, SteadyCommand.class, ExplainCommand.class, PathwayCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {ModelsCommand.class, ScenariosCommand.class, DescribeCommand.class, RunCommand.class,
+            SteadyCommand.class, CompareCommand.class, ScanCommand.class, SensitivityCommand.class,
+            ValidateCommand.class, ExplainCommand.class, PathwayCommand.class, CommandLine.HelpCommand.class})
 public final class Osteon implements Runnable {
     /** Exit code for a simulation that fails (solver error). */
     public static final int EXIT_SIMULATION_FAILED = 1;
     /** Exit code for a user mistake: bad arguments, files or values. */
     public static final int EXIT_USER_ERROR = 2;
+    /** Exit code after Ctrl-C, as shells report a process ended by SIGINT (128 + 2). */
+    public static final int EXIT_INTERRUPTED = 130;
+    /** How long Ctrl-C waits for the command to stop at its next check before the JVM halts anyway. */
+    private static final long STOP_WAIT_SECONDS = 5;
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces of errors.")
     boolean debug;
@@ -22,28 +30,84 @@ public final class Osteon implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Session session;
+
+    Osteon(Session session) {
+        this.session = session;
+    }
+
+    Session session() {
+        return session;
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.setProperty("java.awt.headless", "true");
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        Session session = Session.forConsole(err, System.console() != null);
+        CountDownLatch finished = new CountDownLatch(1);
+        // Ctrl-C: ask the command to stop, give it time to finish the run or write in progress,
+        // then remove temporary files of writes that did not finish. No partial file survives.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            session.cancel();
+            try {
+                finished.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            AtomicFiles.deleteUnfinished();
+        }, "osteon-interrupt"));
+        int code;
+        try {
+            code = execute(args, out, err, session);
+        } finally {
+            finished.countDown();
+        }
+        System.exit(code);
     }
 
     /** Runs the command line with the given streams; returns the exit code. Used by tests too. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Osteon());
+        return execute(args, out, err, Session.quiet());
+    }
+
+    static int execute(String[] args, PrintWriter out, PrintWriter err, Session session) {
+        CommandLine cl = new CommandLine(new Osteon(session));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new ErrorReporter());
         cl.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("osteon: " + ex.getMessage());
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, ex.getCommandLine().getErr());
+            suggestWhenPicocliCannot(ex);
             ex.getCommandLine().getErr().println("Try 'osteon " + commandPath(ex.getCommandLine()) + "--help' for usage.");
             return EXIT_USER_ERROR;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } finally {
+            session.endProgress();
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** Picocli misses transposed letters ("sacn"); the edit distance used everywhere else does not. */
+    private static void suggestWhenPicocliCannot(CommandLine.ParameterException ex) {
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException u) || !u.getSuggestions().isEmpty()
+                || u.getUnmatched().isEmpty()) {
+            return;
+        }
+        String arg = u.getUnmatched().get(0);
+        CommandLine cl = ex.getCommandLine();
+        java.util.Collection<String> names = arg.startsWith("-") ? cl.getCommandSpec().optionsMap().keySet()
+                : cl.getSubcommands().keySet();
+        org.osteon.util.Suggestions.closest(arg, names).ifPresent(c -> cl.getErr().println("Did you mean: " + c + "?"));
     }
 
     private static String commandPath(CommandLine cl) {

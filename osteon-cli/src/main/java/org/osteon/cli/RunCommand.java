@@ -2,90 +2,130 @@ package org.osteon.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.osteon.compile.CompiledModel;
+import org.osteon.compile.Variable;
+import org.osteon.report.Figure;
+import org.osteon.report.HtmlReport;
+import org.osteon.report.NamedTrajectory;
+import org.osteon.report.Plots;
 import org.osteon.scenario.ModelCatalogs;
 import org.osteon.scenario.Scenario;
 import org.osteon.scenario.ScenarioRunner;
 import org.osteon.simulation.SimulationProblem;
 import org.osteon.simulation.Simulator;
 import org.osteon.simulation.SolverSettings;
-import org.osteon.trajectory.AtomicFiles;
 import org.osteon.trajectory.CsvWriter;
 import org.osteon.trajectory.JsonWriter;
 import org.osteon.trajectory.Trajectory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 
-/** {@code osteon run}: simulate a scenario, a model file or a built-in model and write its trajectory. */
-@Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Simulate and write the trajectory (CSV or JSON).",
-                "TARGET is a scenario (.yaml), a model file (.ant), or a built-in model or scenario id."})
+/** {@code osteon run}: simulate a scenario, a model file or a built-in model and write its trajectory, plot and report. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Simulate and write the trajectory (CSV, TSV or JSON), a plot and an HTML report.",
+                "TARGET is a scenario (.yaml), a model file (.ant), or a built-in model or scenario id.",
+                "Without --out, --plot or --report the trajectory goes to out/<name>.csv."})
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TARGET", description = "Scenario file, model file, or built-in id.")
     String target;
 
-    @Option(names = "--until", paramLabel = "T", description = "End time (model time unit, days by default).")
-    Double until;
+    @Mixin
+    SimulationOptions simulation;
 
-    @Option(names = "--step", paramLabel = "DT", description = "Output grid spacing.")
-    Double step;
-
-    @Option(names = "--solver", paramLabel = "NAME", description = "auto (default), dopri5, dop853, rodas5p.")
-    String solver;
-
-    @Option(names = "--rtol", paramLabel = "X", description = "Relative tolerance (default 1e-6).")
-    Double rtol;
-
-    @Option(names = "--atol", paramLabel = "X", description = "Absolute tolerance (default 1e-12).")
-    Double atol;
-
-    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "Override a parameter or initial value (repeatable).")
-    Map<String, String> set = new LinkedHashMap<>();
-
-    @Option(names = "--out", paramLabel = "FILE", description = "Output file (.csv, .tsv or .json), or - for standard output. Default: out/<name>.csv")
+    @Option(names = "--out", paramLabel = "FILE", description = "Trajectory file (.csv, .tsv or .json), or - for standard output.")
     String out;
 
     @Option(names = "--format", paramLabel = "FMT", description = "csv, tsv or json; for --out - (default csv) or to override the extension.")
     String format;
 
+    @Mixin
+    PlotOptions plot;
+
+    @Mixin
+    ReportOptions report;
+
     @Option(names = "--repeat", paramLabel = "N", description = "After a warm-up, solve N more times and print solve_ms_median=<ms> on stderr.")
     int repeat;
+
+    @ParentCommand
+    Osteon root;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        plot.validate();
+        report.validate();
+        String file = out;
+        String fmt = format(out);
         ScenarioRunner runner = new ScenarioRunner(ModelCatalogs.discover());
-        Scenario scenario = Targets.resolve(target, runner.catalog())
-                .withOverrides(until, step, solver, rtol, atol, parseSet(set));
+        Scenario scenario = simulation.apply(Targets.resolve(target, runner.catalog()));
+        String name = Targets.name(scenario, target);
+        if (out == null && !plot.wanted() && !report.wanted()) {
+            file = "out/" + name.replaceAll("[^A-Za-z0-9._-]", "_") + ".csv";
+            fmt = "csv";
+        }
         CompiledModel model = runner.model(scenario);
         SimulationProblem problem = runner.problem(scenario, model);
         SolverSettings settings = runner.settings(scenario);
-        Trajectory trajectory = ScenarioRunner.select(Simulator.solve(problem, settings), scenario);
+        List<String> plotted = plotted(scenario, problem);
+        Trajectory full = Simulator.solve(problem, settings);
+        Trajectory trajectory = ScenarioRunner.select(full, scenario);
+        root.session().checkCancelled();
         if (repeat > 0) {
             spec.commandLine().getErr().println("solve_ms_median=" + String.format(Locale.ROOT, "%.4f", medianSolveMillis(problem, settings, repeat)));
         }
-        write(trajectory, scenario);
+        OutputFiles files = new OutputFiles(root.session(), spec.commandLine().getOut(), spec.commandLine().getErr())
+                .dataOnStdout("-".equals(file));
+        if (file != null) {
+            write(trajectory, file, fmt, files);
+        }
+        NamedTrajectory run = new NamedTrajectory(name, full);
+        Figure figure = plot.wanted() || report.wanted()
+                ? Plots.timeSeries(List.of(run), plot.spec(name, plotted.size()).withSeries(plotted)) : null;
+        if (plot.wanted()) {
+            files.figure(figure, plot.plot);
+        }
+        if (report.wanted()) {
+            ModelInfo info = ModelInfo.of(scenario, runner);
+            NamedTrajectory shown = new NamedTrajectory(name, trajectory);
+            HtmlReport html = HtmlReport.titled(name)
+                    .description(Reports.description(scenario, info))
+                    .model(info.summary())
+                    .figure("Time courses", figure)
+                    .outputs(List.of(shown))
+                    .solverStatistics(List.of(shown))
+                    .section("Scenario", ScenarioTable.of(scenario, runner));
+            files.report(html, report.report);
+        }
         return 0;
     }
 
-    static Map<String, Double> parseSet(Map<String, String> raw) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : raw.entrySet()) {
-            try {
-                out.put(e.getKey().trim(), Double.parseDouble(e.getValue().trim()));
-            } catch (NumberFormatException ex) {
-                throw new UserException("--set " + e.getKey() + "=" + e.getValue() + ": the value must be a number");
-            }
+    /** The symbols to draw: --plot-outputs, else the scenario's outputs, else the states. */
+    private List<String> plotted(Scenario scenario, SimulationProblem problem) {
+        CompiledModel model = problem.model();
+        List<String> ids = !plot.outputs.isEmpty() ? plot.outputs
+                : !scenario.outputs().isEmpty() ? scenario.outputs()
+                : model.layout().states().stream().map(Variable::id).toList();
+        return Targets.checkOutputs("--plot-outputs", ids, problem);
+    }
+
+    private String format(String file) {
+        String fmt = format != null ? format.toLowerCase(Locale.ROOT)
+                : file == null || file.equals("-") ? "csv" : OutputFiles.extension(file);
+        if (!fmt.equals("csv") && !fmt.equals("tsv") && !fmt.equals("json")) {
+            throw new UserException("unknown output format '" + fmt + "': use .csv, .tsv or .json (or --format)");
         }
-        return out;
+        return fmt;
     }
 
     /** Median wall time of {@code n} solves after the JIT has warmed up (at least 0.5 s or 20 solves). */
@@ -104,14 +144,7 @@ final class RunCommand implements Callable<Integer> {
         return n % 2 == 1 ? ms[n / 2] : 0.5 * (ms[n / 2 - 1] + ms[n / 2]);
     }
 
-    private void write(Trajectory tr, Scenario scenario) throws IOException {
-        String name = scenario.name() != null ? scenario.name() : tr.modelId();
-        String file = out != null ? out : "out/" + name.replaceAll("[^A-Za-z0-9._-]", "_") + ".csv";
-        String fmt = format != null ? format.toLowerCase(Locale.ROOT)
-                : file.equals("-") ? "csv" : file.substring(file.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-        if (!fmt.equals("csv") && !fmt.equals("tsv") && !fmt.equals("json")) {
-            throw new UserException("unknown output format '" + fmt + "': use .csv, .tsv or .json (or --format)");
-        }
+    private void write(Trajectory tr, String file, String fmt, OutputFiles files) throws IOException {
         if (file.equals("-")) {
             java.io.PrintWriter stdout = spec.commandLine().getOut();
             if (fmt.equals("json")) {
@@ -123,11 +156,10 @@ final class RunCommand implements Callable<Integer> {
             stdout.flush();
             return;
         }
-        Path path = Path.of(file);
-        AtomicFiles.write(path, os -> writeFormat(tr, fmt, os));
-        spec.commandLine().getOut().println("wrote " + path + " (" + tr.size() + " rows, " + (tr.columns().size() + 1)
-                + " columns: time, " + String.join(", ", tr.columns().stream().map(c -> c.id()).limit(8).toList())
-                + (tr.columns().size() > 8 ? ", ..." : "") + ")");
+        List<String> ids = new ArrayList<>();
+        tr.columns().stream().map(c -> c.id()).limit(8).forEach(ids::add);
+        files.write(Path.of(file), os -> writeFormat(tr, fmt, os), tr.size() + " rows, " + (tr.columns().size() + 1)
+                + " columns: time, " + String.join(", ", ids) + (tr.columns().size() > 8 ? ", ..." : ""));
     }
 
     private static void writeFormat(Trajectory tr, String fmt, java.io.OutputStream os) throws IOException {

@@ -11,10 +11,7 @@ import org.osteon.compile.Variable;
 import org.osteon.scenario.ModelCatalogs;
 import org.osteon.scenario.Scenario;
 import org.osteon.scenario.ScenarioRunner;
-import org.osteon.simulation.InitialConditions;
-import org.osteon.solve.OdeFunction;
 import org.osteon.solve.SteadyState;
-import org.osteon.solve.SteadyStateSolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,38 +34,11 @@ final class SteadyCommand implements Callable<Integer> {
     public Integer call() {
         ScenarioRunner runner = new ScenarioRunner(ModelCatalogs.discover());
         Scenario scenario = Targets.resolve(target, runner.catalog()).withOverrides(null, null, null, null, null,
-                RunCommand.parseSet(set));
+                SimulationOptions.parseSet(set));
         CompiledModel model = runner.model(scenario);
-        InitialConditions init = InitialConditions.prepare(model, scenario.set(), 0);
-        double[] p = init.parameters();
-        OdeFunction f = new OdeFunction() {
-            @Override
-            public int dimension() {
-                return model.layout().stateCount();
-            }
-
-            @Override
-            public void derivatives(double t, double[] y, double[] dydt) {
-                model.derivatives(t, y, p, dydt);
-            }
-
-            @Override
-            public void jacobian(double t, double[] y, double[] dfdy) {
-                model.jacobian(t, y, p, dfdy);
-            }
-
-            @Override
-            public boolean hasAnalyticJacobian() {
-                return model.hasAnalyticJacobian();
-            }
-        };
-        SteadyState ss;
-        try {
-            ss = new SteadyStateSolver().solve(f, SteadyStateSolver.Options.of(init.state()));
-        } catch (org.osteon.solve.SolverException e) {
-            int c = e.component();
-            throw c >= 0 && c < model.layout().stateCount() ? e.withComponentName(model.layout().states().get(c).id()) : e;
-        }
+        SteadyStates.Result r = SteadyStates.solve(model, scenario.set());
+        SteadyState ss = r.state();
+        double[] p = r.parameters();
         print(model, ss, p, spec.commandLine().getOut());
         return 0;
     }
@@ -102,7 +72,7 @@ final class SteadyCommand implements Callable<Integer> {
             String along = e.dominant() >= 0 ? "   (mostly " + layout.states().get(e.dominant()).id() + ")" : "";
             out.println("  " + e + along);
         }
-        String stability = switch1(ss.stability());
+        String stability = SteadyStates.stability(ss.stability());
         if (ss.stability() == SteadyState.Stability.UNSTABLE) {
             java.util.Set<String> growing = new java.util.LinkedHashSet<>();
             for (SteadyState.Eigenvalue e : ss.eigenvalues()) {
@@ -115,17 +85,6 @@ final class SteadyCommand implements Callable<Integer> {
             }
         }
         out.println("stability: " + stability + (ss.oscillatory() ? String.format(Locale.ROOT, " (period %.4g %s)", ss.period(), model.timeUnit()) : ""));
-    }
-
-    private static String switch1(SteadyState.Stability s) {
-        if (s == SteadyState.Stability.STABLE) {
-            return "stable";
-        } else if (s == SteadyState.Stability.STABLE_OSCILLATORY) {
-            return "stable, damped oscillation";
-        } else if (s == SteadyState.Stability.NEUTRAL) {
-            return "neutral (an eigenvalue is zero: a conserved quantity or a line of equilibria)";
-        }
-        return "unstable";
     }
 
     private static String label(Variable v) {

@@ -64,6 +64,9 @@ public final class ScenarioRunner {
     public SimulationProblem problem(Scenario s, CompiledModel model) {
         double t0 = s.start() != null ? s.start() : 0;
         double until = s.until() != null ? s.until() : DEFAULT_UNTIL;
+        if (!(until > t0) || Double.isInfinite(until)) {
+            throw new ScenarioException(s.where("until") + "'until' (" + until + ") must be finite and after the start (" + t0 + ")");
+        }
         double step = s.step() != null ? s.step() : defaultStep(until - t0);
         List<String> problems = new ArrayList<>();
         InitialConditions init;

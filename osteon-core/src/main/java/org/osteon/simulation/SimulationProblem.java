@@ -37,8 +37,11 @@ public record SimulationProblem(CompiledModel model, double[] initialState, doub
 
     /** A uniform grid t0, t0+step, ... up to tEnd (tEnd included even when not a multiple). */
     public static double[] grid(double t0, double tEnd, double step) {
-        if (!(step > 0)) {
-            throw new IllegalArgumentException("output step must be positive, got " + step);
+        if (!(step > 0) || Double.isInfinite(step)) {
+            throw new IllegalArgumentException("output step must be positive and finite, got " + step);
+        }
+        if (!(tEnd >= t0) || Double.isInfinite(tEnd) || Double.isInfinite(t0)) {
+            throw new IllegalArgumentException("the end time " + tEnd + " must be finite and not before the start " + t0);
         }
         long n = (long) Math.floor((tEnd - t0) / step + 1e-9);
         if (n > 50_000_000) {

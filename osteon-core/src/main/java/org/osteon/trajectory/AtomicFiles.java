@@ -13,6 +13,8 @@ import java.nio.file.StandardCopyOption;
  */
 public final class AtomicFiles {
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    /** Temporary files of writes in progress, so that a shutdown hook can remove them. */
+    private static final java.util.Set<Path> UNFINISHED = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private AtomicFiles() {
     }
 
@@ -31,6 +33,7 @@ public final class AtomicFiles {
         // Not Files.createTempFile: that makes the file owner-only (0600), and the result should get
         // the same permissions as any file the user creates.
         Path tmp = dir.resolve("." + absolute.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+        UNFINISHED.add(tmp);
         try {
             try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp,
                     java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE))) {
@@ -43,7 +46,29 @@ public final class AtomicFiles {
             }
         } finally {
             Files.deleteIfExists(tmp);
+            UNFINISHED.remove(tmp);
         }
+    }
+
+    /**
+     * Deletes the temporary files of writes still in progress and returns how many there were.
+     * For a shutdown hook: when the JVM is stopped (Ctrl-C) while a write is under way, the
+     * writer's own clean-up never runs. The interrupted writes then fail; their targets stay as
+     * they were.
+     */
+    public static int deleteUnfinished() {
+        int n = 0;
+        for (Path tmp : UNFINISHED) {
+            try {
+                if (Files.deleteIfExists(tmp)) {
+                    n++;
+                }
+            } catch (IOException e) {
+                // best effort while the program is being stopped
+            }
+            UNFINISHED.remove(tmp);
+        }
+        return n;
     }
 
     public static void writeString(Path target, String text) throws IOException {

@@ -1,0 +1,58 @@
+package org.osteon.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidateCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void validFilesPass() {
+        Cli r = Cli.run("validate", TestFiles.example("pivonka2008.ant"), TestFiles.example("pivonka2008-pth.yaml"),
+                TestFiles.example("pivonka2008-baseline.yaml"), TestFiles.res("decay.yaml"));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("pivonka2008-pth.yaml: ok");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void everyProblemOfEveryFileWithPositions() throws Exception {
+        Path model = dir.resolve("broken.ant");
+        Files.writeString(model, "model broken()\n  x' = -k*x\n  x = )\n  k = 2\n  y := 2 *\nend\n");
+        Path undefined = dir.resolve("undefined.ant");
+        Files.writeString(undefined, "model u()\n  x' = -k*x\n  x = 1\nend\n");
+        Path scenario = dir.resolve("bad.yaml");
+        Files.writeString(scenario, "model: " + Path.of(TestFiles.example("pivonka2008.ant")).toAbsolutePath() + "\n"
+                + "solver: rk9\n"
+                + "set: {K_D9: 1}\n"
+                + "interventions:\n  - {set: I_Q, value: 1, from: 0, to: 2}\n"
+                + "outputs: [OCA]\n");
+        Path yaml = dir.resolve("syntax.yaml");
+        Files.writeString(yaml, "model: x.ant\nuntil: -1\nstep: zero\n");
+        Path missingModel = dir.resolve("nomodel.yaml");
+        Files.writeString(missingModel, "model: nowhere.ant\n");
+        Path other = dir.resolve("notes.md");
+        Files.writeString(other, "hello");
+        Cli r = Cli.run("validate", model.toString(), undefined.toString(), scenario.toString(), yaml.toString(),
+                missingModel.toString(), other.toString(), dir.resolve("absent.ant").toString(), TestFiles.res("decay.ant"));
+        assertThat(r.code()).isEqualTo(2);
+        String err = r.err();
+        assertThat(err).contains(model + ":3:7: ", model + ":5:11: ")
+                .contains(undefined + ": undefined symbol 'k'")
+                .contains(scenario + ":2:9: unknown integration method 'rk9'")
+                .contains(scenario + ":3:13: cannot set 'K_D9'", "(did you mean 'K_D1'?)")
+                .contains(scenario + ":5:11: intervention target 'I_Q' is not a parameter of the model (did you mean 'I_P'?)")
+                .contains(scenario + ":6:10: unknown output 'OCA' (did you mean 'OCa'?)")
+                .contains(yaml + ":2:8: 'until' must be a positive finite number", yaml + ":3:7: 'step' must be a number")
+                .contains(missingModel + ":1:8: ").contains("nowhere.ant: model file not found")
+                .contains(other + ": unknown file type")
+                .contains("absent.ant: file not found")
+                .contains("problems in 7 of 8 files");
+        assertThat(r.out()).contains("decay.ant: ok");
+    }
+}
