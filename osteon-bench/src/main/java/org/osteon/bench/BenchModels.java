@@ -9,6 +9,7 @@ import org.osteon.compile.CompileOptions;
 import org.osteon.compile.CompiledModel;
 import org.osteon.compile.ModelCompiler;
 import org.osteon.simulation.InitialConditions;
+import org.osteon.simulation.ModelFunction;
 import org.osteon.simulation.SimulationProblem;
 import org.osteon.solve.OdeFunction;
 import org.osteon.text.AntimonyReader;
@@ -38,32 +39,6 @@ final class BenchModels {
 
     /** The model's right-hand side with its default parameters bound. */
     static OdeFunction function(CompiledModel m) {
-        double[] p = m.defaultParameters();
-        return new OdeFunction() {
-            @Override
-            public int dimension() {
-                return m.layout().stateCount();
-            }
-
-            @Override
-            public void derivatives(double t, double[] y, double[] dydt) {
-                m.derivatives(t, y, p, dydt);
-            }
-
-            @Override
-            public void jacobian(double t, double[] y, double[] dfdy) {
-                m.jacobian(t, y, p, dfdy);
-            }
-
-            @Override
-            public boolean hasAnalyticJacobian() {
-                return true;
-            }
-
-            @Override
-            public boolean isAutonomous() {
-                return m.isAutonomous();
-            }
-        };
+        return ModelFunction.of(m, m.defaultParameters());
     }
 }

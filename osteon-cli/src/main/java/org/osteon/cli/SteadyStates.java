@@ -3,7 +3,6 @@ package org.osteon.cli;
 import java.util.Map;
 import org.osteon.compile.CompiledModel;
 import org.osteon.simulation.InitialConditions;
-import org.osteon.solve.OdeFunction;
 import org.osteon.solve.SteadyState;
 import org.osteon.solve.SteadyStateSolver;
 
@@ -20,37 +19,12 @@ final class SteadyStates {
         InitialConditions init = InitialConditions.prepare(model, overrides, 0);
         double[] p = init.parameters();
         try {
-            SteadyState ss = new SteadyStateSolver().solve(function(model, p), SteadyStateSolver.Options.of(init.state()));
+            SteadyState ss = new SteadyStateSolver().solve(org.osteon.simulation.ModelFunction.of(model, p), SteadyStateSolver.Options.of(init.state()));
             return new Result(ss, p);
         } catch (org.osteon.solve.SolverException e) {
             int c = e.component();
             throw c >= 0 && c < model.layout().stateCount() ? e.withComponentName(model.layout().states().get(c).id()) : e;
         }
-    }
-
-    /** The model's right-hand side with the parameters bound. */
-    static OdeFunction function(CompiledModel model, double[] p) {
-        return new OdeFunction() {
-            @Override
-            public int dimension() {
-                return model.layout().stateCount();
-            }
-
-            @Override
-            public void derivatives(double t, double[] y, double[] dydt) {
-                model.derivatives(t, y, p, dydt);
-            }
-
-            @Override
-            public void jacobian(double t, double[] y, double[] dfdy) {
-                model.jacobian(t, y, p, dfdy);
-            }
-
-            @Override
-            public boolean hasAnalyticJacobian() {
-                return model.hasAnalyticJacobian();
-            }
-        };
     }
 
     static String stability(SteadyState.Stability s) {

@@ -154,7 +154,7 @@ public final class Simulator {
             restartTimes.add(t);
         }
         events.startSegment(t, y, p);
-        OdeFunction f = new BoundModel(model, p, t, target);
+        OdeFunction f = ModelFunction.onSegment(model, p, t, target);
         double[] scratch = new double[y.length];
         double[] eventState = new double[y.length];
         double[] eventTime = {Double.NaN};
@@ -182,54 +182,5 @@ public final class Simulator {
         }
         t = Double.isNaN(eventTime[0]) ? target : eventTime[0];
         System.arraycopy(eventState, 0, y, 0, y.length);
-    }
-
-    /**
-     * The model's right-hand side on one segment, with the run's current parameter vector bound.
-     * Time is clamped one ulp inside the segment so that a {@code piecewise} switching exactly at
-     * a segment edge is evaluated on the segment's own side: the integrator's last stage at the
-     * breakpoint must see the limit from the left, the first stage after it the limit from the right.
-     */
-    private static final class BoundModel implements OdeFunction {
-        private final CompiledModel model;
-        private final double[] p;
-        private final double lo;
-        private final double hi;
-
-        BoundModel(CompiledModel model, double[] p, double start, double end) {
-            this.model = model;
-            this.p = p;
-            this.lo = Math.nextUp(start);
-            this.hi = Math.max(lo, Math.nextDown(end));
-        }
-
-        private double clamp(double t) {
-            return t < lo ? lo : t > hi ? hi : t;
-        }
-
-        @Override
-        public int dimension() {
-            return model.layout().stateCount();
-        }
-
-        @Override
-        public void derivatives(double t, double[] y, double[] dydt) {
-            model.derivatives(clamp(t), y, p, dydt);
-        }
-
-        @Override
-        public void jacobian(double t, double[] y, double[] dfdy) {
-            model.jacobian(clamp(t), y, p, dfdy);
-        }
-
-        @Override
-        public boolean hasAnalyticJacobian() {
-            return model.hasAnalyticJacobian();
-        }
-
-        @Override
-        public boolean isAutonomous() {
-            return model.isAutonomous();
-        }
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.osteon.compile.CompiledEvent;
 import org.osteon.compile.CompiledModel;
 import org.osteon.compile.Layout;
+import org.osteon.compile.SlotTimedEvent;
 import org.osteon.compile.ModelExtension;
 
 /**
@@ -35,7 +36,6 @@ public final class DenosumabRegimen implements ModelExtension {
     /** PK parameters the stepwise table was generated for (bone_models values). */
     private static final String[] TABLE_PARAMETERS = {"D_den", "k_a", "V_c", "F_den", "V_max", "K_m", "k_el", "den_interval"};
     private static final double[] TABLE_VALUES = {60e6, 0.17, 4674, 1, 160320, 411, 0.0115, 183};
-    private static final double[] NO_VALUES = new double[0];
 
     private final PkTable table;
 
@@ -124,72 +124,18 @@ public final class DenosumabRegimen implements ModelExtension {
     }
 
     /** Doses, table-midpoint switches and the end of treatment: pure time events. */
-    private static final class Breakpoint implements CompiledEvent {
+    private static final class Breakpoint extends SlotTimedEvent {
         private final Slots s;
         private final PkTable table;
 
         Breakpoint(Slots s, PkTable table) {
+            super("denosumab_regimen", s.memory() + NEXT);
             this.s = s;
             this.table = table;
         }
 
         @Override
-        public String id() {
-            return "denosumab_regimen";
-        }
-
-        @Override
-        public boolean trigger(double t, double[] y, double[] p) {
-            return t >= p[s.memory() + NEXT];
-        }
-
-        @Override
-        public int guardCount() {
-            return 1;
-        }
-
-        @Override
-        public double guard(int k, double t, double[] y, double[] p) {
-            return t - p[s.memory() + NEXT];
-        }
-
-        @Override
-        public double guardTime(int k, double[] p) {
-            return p[s.memory() + NEXT];
-        }
-
-        @Override
-        public boolean initialValue() {
-            return false;
-        }
-
-        @Override
-        public boolean persistent() {
-            return true;
-        }
-
-        @Override
-        public boolean useValuesFromTriggerTime() {
-            return false;
-        }
-
-        @Override
-        public double delay(double t, double[] y, double[] p) {
-            return 0;
-        }
-
-        @Override
-        public double priority(double t, double[] y, double[] p) {
-            return 0;
-        }
-
-        @Override
-        public double[] evaluateAssignments(double t, double[] y, double[] p) {
-            return NO_VALUES;
-        }
-
-        @Override
-        public void apply(double[] values, double[] y, double[] p) {
+        protected void fire(double t, double[] y, double[] p) {
             int o = s.memory();
             double now = p[o + NEXT];
             int kind = (int) p[o + KIND];

@@ -4,6 +4,7 @@ import java.util.List;
 import org.osteon.compile.CompiledEvent;
 import org.osteon.compile.CompiledModel;
 import org.osteon.compile.Layout;
+import org.osteon.compile.SlotTimedEvent;
 import org.osteon.compile.ModelExtension;
 
 /**
@@ -28,7 +29,6 @@ public final class MineralisationQueue implements ModelExtension {
     public static final double CLIP = 1e-13;
     static final int LAW = LENGTH;
     static final int NEXT = 2 * LENGTH;
-    private static final double[] NO_VALUES = new double[0];
 
     @Override
     public int memorySize() {
@@ -165,70 +165,16 @@ public final class MineralisationQueue implements ModelExtension {
     }
 
     /** The end-of-day update: a pure time event at every whole day, after the output. */
-    private static final class DailyUpdate implements CompiledEvent {
+    private static final class DailyUpdate extends SlotTimedEvent {
         private final Slots s;
 
         DailyUpdate(Slots s) {
+            super("mineralisation_queue_daily_update", s.memory() + NEXT);
             this.s = s;
         }
 
         @Override
-        public String id() {
-            return "mineralisation_queue_daily_update";
-        }
-
-        @Override
-        public boolean trigger(double t, double[] y, double[] p) {
-            return t >= p[s.memory() + NEXT];
-        }
-
-        @Override
-        public int guardCount() {
-            return 1;
-        }
-
-        @Override
-        public double guard(int k, double t, double[] y, double[] p) {
-            return t - p[s.memory() + NEXT];
-        }
-
-        @Override
-        public double guardTime(int k, double[] p) {
-            return p[s.memory() + NEXT];
-        }
-
-        @Override
-        public boolean initialValue() {
-            return false;
-        }
-
-        @Override
-        public boolean persistent() {
-            return true;
-        }
-
-        @Override
-        public boolean useValuesFromTriggerTime() {
-            return false;
-        }
-
-        @Override
-        public double delay(double t, double[] y, double[] p) {
-            return 0;
-        }
-
-        @Override
-        public double priority(double t, double[] y, double[] p) {
-            return 0;
-        }
-
-        @Override
-        public double[] evaluateAssignments(double t, double[] y, double[] p) {
-            return NO_VALUES;
-        }
-
-        @Override
-        public void apply(double[] values, double[] y, double[] p) {
+        protected void fire(double t, double[] y, double[] p) {
             update(p, s, y[s.oba()], y[s.oca()], y[s.fbm()] / 100);
             p[s.vmQueue()] = mineralSum(p, s.memory(), p[s.vMax()]);
             p[s.memory() + NEXT] += 1;

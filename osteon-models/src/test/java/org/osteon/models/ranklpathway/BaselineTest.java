@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.osteon.compile.CompiledModel;
 import org.osteon.compile.Layout;
 import org.osteon.simulation.InitialConditions;
+import org.osteon.simulation.ModelFunction;
 import org.osteon.solve.OdeFunction;
 import org.osteon.solve.SteadyState;
 import org.osteon.solve.SteadyStateSolver;
@@ -54,27 +55,7 @@ class BaselineTest {
         guess[l.stateIndex("OBp")] *= 1.3;
         guess[l.stateIndex("OCa")] *= 0.7;
         guess[l.stateIndex("OCp")] *= 1.2;
-        OdeFunction f = new OdeFunction() {
-            @Override
-            public int dimension() {
-                return l.stateCount();
-            }
-
-            @Override
-            public void derivatives(double t, double[] y, double[] dydt) {
-                m.derivatives(t, y, p, dydt);
-            }
-
-            @Override
-            public void jacobian(double t, double[] y, double[] dfdy) {
-                m.jacobian(t, y, p, dfdy);
-            }
-
-            @Override
-            public boolean hasAnalyticJacobian() {
-                return true;
-            }
-        };
+        OdeFunction f = ModelFunction.of(m, p);
         SteadyState ss = new SteadyStateSolver().solve(f, SteadyStateSolver.Options.of(guess));
         double[] y = ss.state();
         // 1e-9 relative: the tolerance for steady states.

@@ -1,0 +1,65 @@
+package org.osteon.simulation;
+
+import org.osteon.compile.CompiledModel;
+import org.osteon.solve.OdeFunction;
+
+/**
+ * A compiled model's right-hand side with a parameter vector bound, as the solvers see it.
+ * Optionally restricted to one integration segment: time is then clamped one ulp inside the
+ * segment so that a {@code piecewise} switching exactly at a segment edge is evaluated on the
+ * segment's own side (the last stage before a breakpoint must see the limit from the left, the
+ * first stage after it the limit from the right).
+ */
+public final class ModelFunction implements OdeFunction {
+    private final CompiledModel model;
+    private final double[] p;
+    private final double lo;
+    private final double hi;
+
+    private ModelFunction(CompiledModel model, double[] p, double lo, double hi) {
+        this.model = model;
+        this.p = p;
+        this.lo = lo;
+        this.hi = hi;
+    }
+
+    /** The right-hand side for all times; {@code p} is used as it is, not copied. */
+    public static ModelFunction of(CompiledModel model, double[] p) {
+        return new ModelFunction(model, p, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+    }
+
+    /** The right-hand side on the segment [start, end]. */
+    public static ModelFunction onSegment(CompiledModel model, double[] p, double start, double end) {
+        double lo = Math.nextUp(start);
+        return new ModelFunction(model, p, lo, Math.max(lo, Math.nextDown(end)));
+    }
+
+    private double clamp(double t) {
+        return t < lo ? lo : t > hi ? hi : t;
+    }
+
+    @Override
+    public int dimension() {
+        return model.layout().stateCount();
+    }
+
+    @Override
+    public void derivatives(double t, double[] y, double[] dydt) {
+        model.derivatives(clamp(t), y, p, dydt);
+    }
+
+    @Override
+    public void jacobian(double t, double[] y, double[] dfdy) {
+        model.jacobian(clamp(t), y, p, dfdy);
+    }
+
+    @Override
+    public boolean hasAnalyticJacobian() {
+        return model.hasAnalyticJacobian();
+    }
+
+    @Override
+    public boolean isAutonomous() {
+        return model.isAutonomous();
+    }
+}
