@@ -14,13 +14,23 @@ import java.util.Map;
  * @param baseDir   directory relative paths are resolved against, or {@code null}
  * @param source    where the scenario was read from (for messages), or {@code null}
  * @param positions line/column of each key, by path such as {@code interventions[0].set}
+ * @param tolerances per-state tolerances by state name ({@code tolerances: {OCa: {atol: 1e-15}}})
  */
 public record Scenario(String name, String description, String model, Path baseDir, Double start, Double until,
                        Double step, String solver, Double rtol, Double atol, Map<String, Double> set,
                        List<Intervention> interventions, List<Dose> doses, List<String> outputs, String source,
-                       Map<String, Position> positions) {
+                       Map<String, Position> positions, Map<String, Tolerance> tolerances) {
+
+    public Scenario(String name, String description, String model, Path baseDir, Double start, Double until,
+                    Double step, String solver, Double rtol, Double atol, Map<String, Double> set,
+                    List<Intervention> interventions, List<Dose> doses, List<String> outputs, String source,
+                    Map<String, Position> positions) {
+        this(name, description, model, baseDir, start, until, step, solver, rtol, atol, set, interventions, doses, outputs,
+                source, positions, Map.of());
+    }
 
     public Scenario {
+        tolerances = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tolerances));
         set = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(set));
         interventions = List.copyOf(interventions);
         doses = List.copyOf(doses);
@@ -50,6 +60,10 @@ public record Scenario(String name, String description, String model, Path baseD
         }
     }
 
+    /** Tolerances for one state (either may be null: the scenario's scalar one applies). */
+    public record Tolerance(Double rtol, Double atol) {
+    }
+
     /** A 1-based line and column in the scenario file. */
     public record Position(int line, int column) {
     }
@@ -63,7 +77,7 @@ public record Scenario(String name, String description, String model, Path baseD
 
     public Scenario withModel(String m) {
         return new Scenario(name, description, m, baseDir, start, until, step, solver, rtol, atol, set, interventions,
-                doses, outputs, source, positions);
+                doses, outputs, source, positions, tolerances);
     }
 
     /** Copy with command-line style overrides; null arguments keep the scenario's value. */
@@ -74,6 +88,6 @@ public record Scenario(String name, String description, String model, Path baseD
         return new Scenario(name, description, model, baseDir, start, newUntil != null ? newUntil : until,
                 newStep != null ? newStep : step, newSolver != null ? newSolver : solver,
                 newRtol != null ? newRtol : rtol, newAtol != null ? newAtol : atol, merged, interventions, doses,
-                outputs, source, positions);
+                outputs, source, positions, tolerances);
     }
 }

@@ -31,7 +31,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class ScenarioReader {
     static final Set<String> TOP_KEYS = Set.of("name", "description", "model", "start", "until", "step", "solver",
-            "rtol", "atol", "set", "interventions", "doses", "outputs");
+            "rtol", "atol", "set", "interventions", "doses", "outputs", "tolerances");
+    private static final Set<String> TOLERANCE_KEYS = Set.of("rtol", "atol");
     private static final Set<String> INTERVENTION_KEYS = Set.of("set", "value", "from", "to");
     private static final Set<String> DOSE_KEYS = Set.of("target", "amount", "at", "every", "count");
     private static final long MAX_BYTES = 1 << 20;
@@ -101,11 +102,12 @@ public final class ScenarioReader {
         List<Scenario.Intervention> interventions = interventions(top.get("interventions"));
         List<Scenario.Dose> doses = doses(top.get("doses"));
         List<String> outputs = outputs(top.get("outputs"));
+        Map<String, Scenario.Tolerance> tolerances = tolerances(top.get("tolerances"));
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }
         return new Scenario(string(top, "name", ""), string(top, "description", ""), model, baseDir, start, until, step,
-                string(top, "solver", ""), rtol, atol, set, interventions, doses, outputs, source, positions);
+                string(top, "solver", ""), rtol, atol, set, interventions, doses, outputs, source, positions, tolerances);
     }
 
     private Map<String, Node> entries(MappingNode map, String prefix, Set<String> allowed) {
@@ -153,6 +155,32 @@ public final class ScenarioReader {
             if (v != null) {
                 out.put(k.getValue(), v);
             }
+        }
+        return out;
+    }
+
+    private Map<String, Scenario.Tolerance> tolerances(Node node) {
+        Map<String, Scenario.Tolerance> out = new LinkedHashMap<>();
+        if (node == null) {
+            return out;
+        }
+        if (!(node instanceof MappingNode map)) {
+            problems.add(position(node) + "'tolerances' must map state names to {rtol: X, atol: Y}, e.g. tolerances: {OCa: {atol: 1e-15}}");
+            return out;
+        }
+        for (NodeTuple t : map.getValue()) {
+            if (!(t.getKeyNode() instanceof ScalarNode k) || !(t.getValueNode() instanceof MappingNode entry)) {
+                problems.add(position(t.getKeyNode()) + "each entry of 'tolerances' must be a state name mapped to {rtol: X, atol: Y}");
+                continue;
+            }
+            String p = "tolerances." + k.getValue() + ".";
+            positions.put("tolerances." + k.getValue(), pos(k));
+            Map<String, Node> e = entries(entry, p, TOLERANCE_KEYS);
+            Double r = number(e, "rtol", p);
+            Double a = number(e, "atol", p);
+            positive(r, "rtol", p);
+            positive(a, "atol", p);
+            out.put(k.getValue(), new Scenario.Tolerance(r, a));
         }
         return out;
     }

@@ -56,9 +56,19 @@ public final class ScenarioRunner {
 
     public SolverSettings settings(Scenario s) {
         SolverSettings base = SolverSettings.DEFAULT;
+        Map<String, Double> rtol = new java.util.LinkedHashMap<>();
+        Map<String, Double> atol = new java.util.LinkedHashMap<>();
+        s.tolerances().forEach((state, tol) -> {
+            if (tol.rtol() != null) {
+                rtol.put(state, tol.rtol());
+            }
+            if (tol.atol() != null) {
+                atol.put(state, tol.atol());
+            }
+        });
         return new SolverSettings(s.solver() != null ? s.solver() : base.method(),
                 s.rtol() != null ? s.rtol() : base.rtol(), s.atol() != null ? s.atol() : base.atol(),
-                Map.of(), base.maxSteps(), base.maxStep());
+                atol, base.maxSteps(), base.maxStep(), rtol);
     }
 
     public SimulationProblem problem(Scenario s, CompiledModel model) {
@@ -108,6 +118,12 @@ public final class ScenarioRunner {
         for (Variable v : layout.parameters()) {
             if (!v.constant()) {
                 recorded.add(v.id());
+            }
+        }
+        for (String state : s.tolerances().keySet()) {
+            if (layout.stateIndex(state) < 0) {
+                problems.add(s.where("tolerances." + state) + "tolerances given for '" + state + "', which is not a state"
+                        + Suggestions.didYouMean(state, layout.states().stream().map(Variable::id).toList()));
             }
         }
         for (String out : s.outputs()) {

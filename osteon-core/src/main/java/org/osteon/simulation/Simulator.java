@@ -70,16 +70,21 @@ public final class Simulator {
         double[] atol = new double[n];
         java.util.Arrays.fill(rtol, settings.rtol());
         java.util.Arrays.fill(atol, settings.atol());
-        for (Map.Entry<String, Double> e : settings.stateAtol().entrySet()) {
+        perState(settings.stateAtol(), atol, "atol");
+        perState(settings.stateRtol(), rtol, "rtol");
+        return Tolerances.of(rtol, atol);
+    }
+
+    private void perState(Map<String, Double> byState, double[] into, String what) {
+        for (Map.Entry<String, Double> e : byState.entrySet()) {
             int i = layout.stateIndex(e.getKey());
             if (i < 0) {
-                throw new IllegalArgumentException("atol given for '" + e.getKey() + "', which is not a state of model '"
+                throw new IllegalArgumentException(what + " given for '" + e.getKey() + "', which is not a state of model '"
                         + model.id() + "'" + org.osteon.util.Suggestions.didYouMean(e.getKey(),
                         layout.states().stream().map(v -> v.id()).toList()));
             }
-            atol[i] = e.getValue();
+            into[i] = e.getValue();
         }
-        return Tolerances.of(rtol, atol);
     }
 
     private Trajectory run() {

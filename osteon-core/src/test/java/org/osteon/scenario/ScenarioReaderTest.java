@@ -33,6 +33,7 @@ class ScenarioReaderTest {
                 doses:
                   - {target: OCa, amount: 1e-4, at: 20, every: 10, count: 3}
                 outputs: [OBa, OCa]
+                tolerances: {OCa: {atol: 1e-15}, OBa: {rtol: 1e-9, atol: 1e-14}}
                 """, "s.yaml", null);
         assertThat(s.model()).isEqualTo("pivonka2008");
         assertThat(s.until()).isEqualTo(140.0);
@@ -43,6 +44,8 @@ class ScenarioReaderTest {
                 new Scenario.Intervention("I_O", 5, 10, Double.POSITIVE_INFINITY));
         assertThat(s.doses().get(0).times()).containsExactly(20, 30, 40);
         assertThat(s.outputs()).containsExactly("OBa", "OCa");
+        assertThat(s.tolerances()).containsEntry("OCa", new Scenario.Tolerance(null, 1e-15))
+                .containsEntry("OBa", new Scenario.Tolerance(1e-9, 1e-14));
         assertThat(s.where("interventions[0].set")).isEqualTo("s.yaml:12:11: ");
     }
 
