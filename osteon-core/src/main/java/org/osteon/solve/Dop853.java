@@ -27,6 +27,8 @@ public final class Dop853 implements Integrator {
     private static final double FAC_MAX = 6.0;
     private static final double BETA = 0.04;
     private static final double EXPO = 1.0 / 8.0 - BETA * 0.2;
+    private static final AdaptiveRun.Controller CONTROL =
+            new AdaptiveRun.Controller(SAFE, FAC_MIN, FAC_MAX, BETA, EXPO);
 
     private final double fixedStep;
 
@@ -55,44 +57,18 @@ public final class Dop853 implements Integrator {
         if (tStop == t0) {
             return t0;
         }
-        return new Run(f, context, listener).run(t0, y0, tStop);
+        return new Run(f, context, listener, fixedStep).run(t0, y0, tStop, null);
     }
 
-    private final class Run implements DenseStep {
-        private final OdeFunction f;
-        private final IntegrationContext ctx;
-        private final SolverStatistics stats;
-        private final StepListener listener;
-        private final int n;
-        private final double[] rtol;
-        private final double[] atol;
-        private double[] y;
-        private double[] y1;
+    /** Working storage of one integrate() call. */
+    private static final class Run extends AdaptiveRun {
         /** Stage derivatives k[0..15]; k[12] = f(t+h, y1) becomes k[0] of the next step. */
         private final double[][] k = new double[16][];
         private final double[] yt;
         private final double[][] r = new double[7][];
-        private boolean denseReady;
-        private double tOld;
-        private double tNew;
-        private double hStep;
-        private int badComponent = -1;
-        private boolean nonFinite;
 
-        Run(OdeFunction f, IntegrationContext ctx, StepListener listener) {
-            this.f = f;
-            this.ctx = ctx;
-            this.stats = ctx.statistics();
-            this.listener = listener;
-            this.n = f.dimension();
-            rtol = new double[n];
-            atol = new double[n];
-            for (int i = 0; i < n; i++) {
-                rtol[i] = ctx.tolerances().relative(i);
-                atol[i] = ctx.tolerances().absolute(i);
-            }
-            y = new double[n];
-            y1 = new double[n];
+        Run(OdeFunction f, IntegrationContext ctx, StepListener listener, double fixedStep) {
+            super(f, ctx, listener, fixedStep, CONTROL);
             yt = new double[n];
             for (int s = 0; s < k.length; s++) {
                 k[s] = new double[n];
@@ -102,87 +78,21 @@ public final class Dop853 implements Integrator {
             }
         }
 
-        double run(double t0, double[] y0, double tStop) {
-            System.arraycopy(y0, 0, y, 0, n);
-            double t = t0;
-            f.derivatives(t, y, k[0]);
-            stats.functionEvaluations++;
-            int bad = SolverChecks.firstNonFinite(k[0]);
-            if (bad >= 0) {
-                throw SolverChecks.nonFiniteDerivative(bad, t, k[0][bad]);
-            }
-            boolean fixed = !Double.isNaN(fixedStep);
-            double hmax = ctx.maxStepSize();
-            double h = fixed ? fixedStep
-                    : StepSizes.start(f, t, y, k[0], Math.min(hmax, tStop - t0), 8, rtol, atol, yt, k[1], ctx);
-            boolean reject = false;
-            double facOld = 1e-4;
-            while (true) {
-                double hPlanned = h;
-                boolean last = false;
-                if (t + (fixed ? 1 + 1e-9 : 1.01) * h >= tStop && tStop - t <= hmax) {
-                    h = tStop - t;
-                    last = true;
-                } else if (h < SolverChecks.minStep(t)) {
-                    throw nonFinite ? SolverChecks.nonFiniteState(badComponent, t)
-                            : SolverChecks.underflow(badComponent, t, h);
-                }
-                double tph = last ? tStop : t + h;
-                if (tph >= tStop) { // t + h rounded onto tStop
-                    tph = tStop;
-                    h = tStop - t;
-                    last = true;
-                }
-                double err = step(t, h, tph);
-                nonFinite = Double.isNaN(err);
-                if (nonFinite) {
-                    if (fixed) {
-                        throw SolverChecks.nonFiniteState(badComponent, t);
-                    }
-                    ctx.countStep(false, t);
-                    reject = true;
-                    h *= 0.1;
-                    continue;
-                }
-                if (fixed) {
-                    err = 0;
-                }
-                double fac11 = Math.pow(err, EXPO);
-                double fac = fac11 / Math.pow(facOld, BETA);
-                fac = Math.max(1 / FAC_MAX, Math.min(1 / FAC_MIN, fac / SAFE));
-                double hNew = h / fac;
-                if (err <= 1) {
-                    ctx.countStep(true, tph);
-                    facOld = Math.max(err, 1e-4);
-                    hNew = Math.min(hNew, hmax);
-                    if (reject) {
-                        hNew = Math.min(hNew, h);
-                    }
-                    reject = false;
-                    // after a step shortened to land on tStop, the proposal made for the full step is the better hint
-                    ctx.lastStepSize(last && h < hPlanned ? hPlanned : hNew);
-                    tOld = t;
-                    tNew = tph;
-                    hStep = h;
-                    denseReady = false;
-                    boolean goOn = listener == null || listener.onStep(this);
-                    double[] s = y;
-                    y = y1;
-                    y1 = s;
-                    s = k[0];
-                    k[0] = k[12];
-                    k[12] = s;
-                    t = tph;
-                    if (!goOn || last) {
-                        return t;
-                    }
-                    h = fixed ? fixedStep : hNew;
-                } else {
-                    ctx.countStep(false, t);
-                    reject = true;
-                    h = h / Math.min(1 / FAC_MIN, fac11 / SAFE);
-                }
-            }
+        @Override
+        void begin(double t) {
+            evaluate(t, k[0]);
+        }
+
+        @Override
+        double firstStep(double t, double hLimit) {
+            return StepSizes.start(f, t, y, k[0], hLimit, 8, rtol, atol, yt, k[1], ctx);
+        }
+
+        @Override
+        void advanced() {
+            double[] s = k[0];
+            k[0] = k[12];
+            k[12] = s;
         }
 
         /** Writes into dst = y + h * sum_{j<s} a[j] k[j] (zeros skipped). */
@@ -204,8 +114,9 @@ public final class Dop853 implements Integrator {
             }
         }
 
-        /** One trial step: stages 2..12, y1, k13 = f(t+h, y1); the weighted error, NaN if anything is not finite. */
-        private double step(double t, double h, double tph) {
+        /** Stages 2..12, y1, k13 = f(t+h, y1); the weighted error, NaN if anything is not finite. */
+        @Override
+        double attempt(double t, double h, double tph) {
             for (int s = 1; s < STAGES; s++) {
                 combine(yt, h, A[s], s);
                 f.derivatives(s == STAGES - 1 ? tph : t + C[s] * h, yt, k[s]);
@@ -256,33 +167,7 @@ public final class Dop853 implements Integrator {
         }
 
         @Override
-        public double startTime() {
-            return tOld;
-        }
-
-        @Override
-        public double endTime() {
-            return tNew;
-        }
-
-        @Override
-        public double[] endState() {
-            return y1;
-        }
-
-        @Override
-        public void interpolate(double t, double[] out) {
-            if (t == tNew) {
-                System.arraycopy(y1, 0, out, 0, n);
-                return;
-            }
-            if (t == tOld) {
-                System.arraycopy(y, 0, out, 0, n);
-                return;
-            }
-            if (!denseReady) {
-                prepareDense();
-            }
+        void interpolateWithin(double t, double[] out) {
             double theta = (t - tOld) / hStep;
             double eta = 1 - theta;
             double[] r0 = r[0];
@@ -299,7 +184,8 @@ public final class Dop853 implements Integrator {
         }
 
         /** The three extra stages of the continuous extension and its coefficient vectors. */
-        private void prepareDense() {
+        @Override
+        void prepareDense() {
             double h = hStep;
             for (int s = 13; s < 16; s++) {
                 combine(yt, h, A[s], s);
@@ -320,7 +206,6 @@ public final class Dop853 implements Integrator {
                     }
                 }
             }
-            denseReady = true;
         }
     }
 }

@@ -59,6 +59,8 @@ public final class Dopri5 implements Integrator {
     private static final double FAC_MAX = 10.0;
     private static final double BETA = 0.04;
     private static final double EXPO1 = 0.2 - BETA * 0.75;
+    private static final AdaptiveRun.Controller CONTROL =
+            new AdaptiveRun.Controller(SAFE, FAC_MIN, FAC_MAX, BETA, EXPO1);
 
     private final double fixedStep;
 
@@ -100,21 +102,12 @@ public final class Dopri5 implements Integrator {
             }
             return t0;
         }
-        return new Run(f, context, listener, detector).run(t0, y0, tStop, yEnd);
+        return new Run(f, context, listener, fixedStep, detector).run(t0, y0, tStop, yEnd);
     }
 
-    /** Working storage and state of one integrate() call; also the dense step handed to the listener. */
-    private final class Run implements DenseStep {
-        private final OdeFunction f;
-        private final IntegrationContext ctx;
-        private final SolverStatistics stats;
-        private final StepListener listener;
+    /** Working storage of one integrate() call. */
+    private static final class Run extends AdaptiveRun {
         private final StiffnessDetector detector;
-        private final int n;
-        private final double[] rtol;
-        private final double[] atol;
-        private double[] y;
-        private double[] y1;
         private double[] k1;
         private final double[] k2;
         private final double[] k3;
@@ -127,28 +120,11 @@ public final class Dopri5 implements Integrator {
         private final double[] r3;
         private final double[] r4;
         private final double[] r5;
-        private boolean denseReady;
-        private double tOld;
-        private double tNew;
-        private double hStep;
-        private int badComponent = -1;
-        private boolean nonFinite;
 
-        Run(OdeFunction f, IntegrationContext ctx, StepListener listener, StiffnessDetector detector) {
-            this.f = f;
-            this.ctx = ctx;
-            this.stats = ctx.statistics();
-            this.listener = listener;
+        Run(OdeFunction f, IntegrationContext ctx, StepListener listener, double fixedStep,
+                StiffnessDetector detector) {
+            super(f, ctx, listener, fixedStep, CONTROL);
             this.detector = detector;
-            this.n = f.dimension();
-            rtol = new double[n];
-            atol = new double[n];
-            for (int i = 0; i < n; i++) {
-                rtol[i] = ctx.tolerances().relative(i);
-                atol[i] = ctx.tolerances().absolute(i);
-            }
-            y = new double[n];
-            y1 = new double[n];
             k1 = new double[n];
             k2 = new double[n];
             k3 = new double[n];
@@ -163,109 +139,43 @@ public final class Dopri5 implements Integrator {
             r5 = new double[n];
         }
 
-        double run(double t0, double[] y0, double tStop, double[] yEnd) {
-            System.arraycopy(y0, 0, y, 0, n);
-            double t = t0;
-            f.derivatives(t, y, k1);
-            stats.functionEvaluations++;
-            int bad = SolverChecks.firstNonFinite(k1);
-            if (bad >= 0) {
-                throw SolverChecks.nonFiniteDerivative(bad, t, k1[bad]);
-            }
-            boolean fixed = !Double.isNaN(fixedStep);
-            double hmax = ctx.maxStepSize();
-            double h = fixed ? fixedStep
-                    : StepSizes.start(f, t, y, k1, Math.min(hmax, tStop - t0), 5, rtol, atol, yt, k2, ctx);
-            double facOld = 1e-4;
-            boolean reject = false;
-            while (true) {
-                double hPlanned = h;
-                boolean last = false;
-                if (t + (fixed ? 1 + 1e-9 : 1.01) * h >= tStop && tStop - t <= hmax) {
-                    h = tStop - t;
-                    last = true;
-                } else if (h < SolverChecks.minStep(t)) {
-                    throw nonFinite ? SolverChecks.nonFiniteState(badComponent, t)
-                            : SolverChecks.underflow(badComponent, t, h);
-                }
-                double tph = last ? tStop : t + h;
-                if (tph >= tStop) { // t + h rounded onto tStop
-                    tph = tStop;
-                    h = tStop - t;
-                    last = true;
-                }
-                double err = step(t, h, tph);
-                nonFinite = Double.isNaN(err);
-                if (nonFinite) {
-                    // a stage left the domain of f or overflowed: retry with a much smaller step
-                    if (fixed) {
-                        throw SolverChecks.nonFiniteState(badComponent, t);
-                    }
-                    ctx.countStep(false, t);
-                    reject = true;
-                    h *= 0.1;
-                    continue;
-                }
-                if (fixed) {
-                    err = 0;
-                }
-                double fac11 = Math.pow(err, EXPO1);
-                double fac = fac11 / Math.pow(facOld, BETA);
-                fac = Math.max(1 / FAC_MAX, Math.min(1 / FAC_MIN, fac / SAFE));
-                double hNew = h / fac;
-                if (err <= 1) {
-                    ctx.countStep(true, tph);
-                    facOld = Math.max(err, 1e-4);
-                    boolean stiffNow = false;
-                    if (detector != null) {
-                        double num = 0;
-                        double den = 0;
-                        for (int i = 0; i < n; i++) {
-                            double a = k7[i] - k6[i];
-                            double b = y1[i] - ysti[i];
-                            num += a * a;
-                            den += b * b;
-                        }
-                        if (den > 0) {
-                            stiffNow = detector.record(h * Math.sqrt(num / den), tph);
-                        }
-                    }
-                    hNew = Math.min(hNew, hmax);
-                    if (reject) {
-                        hNew = Math.min(hNew, h);
-                    }
-                    reject = false;
-                    // after a step shortened to land on tStop, the proposal made for the full step is the better hint
-                    ctx.lastStepSize(last && h < hPlanned ? hPlanned : hNew);
-                    tOld = t;
-                    tNew = tph;
-                    hStep = h;
-                    denseReady = false;
-                    boolean goOn = listener == null || listener.onStep(this);
-                    double[] s = y;
-                    y = y1;
-                    y1 = s;
-                    s = k1;
-                    k1 = k7;
-                    k7 = s;
-                    t = tph;
-                    if (!goOn || last || stiffNow) {
-                        if (yEnd != null) {
-                            System.arraycopy(y, 0, yEnd, 0, n);
-                        }
-                        return t;
-                    }
-                    h = fixed ? fixedStep : hNew;
-                } else {
-                    ctx.countStep(false, t);
-                    reject = true;
-                    h = h / Math.min(1 / FAC_MIN, fac11 / SAFE);
-                }
-            }
+        @Override
+        void begin(double t) {
+            evaluate(t, k1);
         }
 
-        /** One trial step: stages, y1, k7 = f(t+h, y1); returns the weighted error, NaN if anything is not finite. */
-        private double step(double t, double h, double tph) {
+        @Override
+        double firstStep(double t, double hLimit) {
+            return StepSizes.start(f, t, y, k1, hLimit, 5, rtol, atol, yt, k2, ctx);
+        }
+
+        /** Hairer's stiffness test: h*lambda ~ h*|k7 - k6| / |y1 - ysti|, from the two stages at t+h. */
+        @Override
+        boolean stopAfter(double h, double tph) {
+            if (detector == null) {
+                return false;
+            }
+            double num = 0;
+            double den = 0;
+            for (int i = 0; i < n; i++) {
+                double a = k7[i] - k6[i];
+                double b = y1[i] - ysti[i];
+                num += a * a;
+                den += b * b;
+            }
+            return den > 0 && detector.record(h * Math.sqrt(num / den), tph);
+        }
+
+        @Override
+        void advanced() {
+            double[] s = k1;
+            k1 = k7;
+            k7 = s;
+        }
+
+        /** Stages, y1, k7 = f(t+h, y1); the weighted error, NaN if anything is not finite. */
+        @Override
+        double attempt(double t, double h, double tph) {
             final int n = this.n;
             final double[] y = this.y;
             final double[] k1 = this.k1;
@@ -319,33 +229,7 @@ public final class Dopri5 implements Integrator {
         }
 
         @Override
-        public double startTime() {
-            return tOld;
-        }
-
-        @Override
-        public double endTime() {
-            return tNew;
-        }
-
-        @Override
-        public double[] endState() {
-            return y1;
-        }
-
-        @Override
-        public void interpolate(double t, double[] out) {
-            if (t == tNew) {
-                System.arraycopy(y1, 0, out, 0, n);
-                return;
-            }
-            if (t == tOld) {
-                System.arraycopy(y, 0, out, 0, n);
-                return;
-            }
-            if (!denseReady) {
-                prepareDense();
-            }
+        void interpolateWithin(double t, double[] out) {
             double theta = (t - tOld) / hStep;
             double theta1 = 1 - theta;
             for (int i = 0; i < n; i++) {
@@ -355,7 +239,8 @@ public final class Dopri5 implements Integrator {
         }
 
         /** Coefficients of the continuous extension (Hairer's CONTD5 form). */
-        private void prepareDense() {
+        @Override
+        void prepareDense() {
             double h = hStep;
             for (int i = 0; i < n; i++) {
                 double ydiff = y1[i] - y[i];
@@ -364,7 +249,6 @@ public final class Dopri5 implements Integrator {
                 r4[i] = ydiff - h * k7[i] - bspl;
                 r5[i] = h * (D1 * k1[i] + D3 * k3[i] + D4 * k4[i] + D5 * k5[i] + D6 * k6[i] + D7 * k7[i]);
             }
-            denseReady = true;
         }
     }
 }

@@ -37,6 +37,10 @@ public final class Rodas5P implements Integrator {
     private static final double FAC_MIN = 0.2;
     private static final double FAC_MAX = 6.0;
     private static final double EXPO = 1.0 / 5.0;
+    /** No stabilisation term: the predictive controller takes its place. */
+    private static final double BETA = 0;
+    private static final AdaptiveRun.Controller CONTROL =
+            new AdaptiveRun.Controller(SAFE, FAC_MIN, FAC_MAX, BETA, EXPO);
     private static final int MAX_SINGULAR = 5;
     private static final double SQRT_EPS = Math.sqrt(Math.ulp(1.0));
 
@@ -67,21 +71,13 @@ public final class Rodas5P implements Integrator {
         if (tStop == t0) {
             return t0;
         }
-        return new Run(f, context, listener).run(t0, y0, tStop);
+        return new Run(f, context, listener, fixedStep).run(t0, y0, tStop, null);
     }
 
-    private final class Run implements DenseStep {
-        private final OdeFunction f;
-        private final IntegrationContext ctx;
-        private final SolverStatistics stats;
-        private final StepListener listener;
-        private final int n;
+    /** Working storage of one integrate() call. */
+    private static final class Run extends AdaptiveRun {
         private final boolean autonomous;
         private final boolean analyticJacobian;
-        private final double[] rtol;
-        private final double[] atol;
-        private double[] y;
-        private double[] y1;
         private final double[] f0;
         private final double[] dfdt;
         private final double[] jac;
@@ -89,30 +85,19 @@ public final class Rodas5P implements Integrator {
         private final double[][] k = new double[STAGES][];
         private final double[] u;
         private final double[] fs;
-        private final double[] work;
         private final double[][] q = new double[3][];
-        private boolean denseReady;
-        private double tOld;
-        private double tNew;
-        private int badComponent = -1;
-        private boolean nonFinite;
+        /** Stays false after a rejection: J and df/dt at (t, y) are still valid, only the LU is redone. */
+        private boolean needJacobian = true;
+        private int singular;
+        /** Accepted steps of this run, and the size and error of the last one, for the predictive controller. */
+        private long accepted;
+        private double hAcc;
+        private double errAcc;
 
-        Run(OdeFunction f, IntegrationContext ctx, StepListener listener) {
-            this.f = f;
-            this.ctx = ctx;
-            this.stats = ctx.statistics();
-            this.listener = listener;
-            this.n = f.dimension();
+        Run(OdeFunction f, IntegrationContext ctx, StepListener listener, double fixedStep) {
+            super(f, ctx, listener, fixedStep, CONTROL);
             this.autonomous = f.isAutonomous();
             this.analyticJacobian = f.hasAnalyticJacobian();
-            rtol = new double[n];
-            atol = new double[n];
-            for (int i = 0; i < n; i++) {
-                rtol[i] = ctx.tolerances().relative(i);
-                atol[i] = ctx.tolerances().absolute(i);
-            }
-            y = new double[n];
-            y1 = new double[n];
             f0 = new double[n];
             dfdt = new double[n];
             jac = new double[n * n];
@@ -122,122 +107,65 @@ public final class Rodas5P implements Integrator {
             }
             u = new double[n];
             fs = new double[n];
-            work = new double[n];
             for (int m = 0; m < q.length; m++) {
                 q[m] = new double[n];
             }
         }
 
-        double run(double t0, double[] y0, double tStop) {
-            System.arraycopy(y0, 0, y, 0, n);
-            double t = t0;
-            evaluateF0(t);
-            boolean fixed = !Double.isNaN(fixedStep);
-            double hmax = ctx.maxStepSize();
-            double h = fixed ? fixedStep
-                    : StepSizes.start(f, t, y, f0, Math.min(hmax, tStop - t0), 5, rtol, atol, u, fs, ctx);
-            boolean reject = false;
-            boolean needJacobian = true;
-            int singular = 0;
-            long accepted = 0;
-            double hAcc = 0;
-            double errAcc = 0;
-            while (true) {
-                double hPlanned = h;
-                boolean last = false;
-                if (t + (fixed ? 1 + 1e-9 : 1.01) * h >= tStop && tStop - t <= hmax) {
-                    h = tStop - t;
-                    last = true;
-                } else if (h < SolverChecks.minStep(t)) {
-                    throw nonFinite ? SolverChecks.nonFiniteState(badComponent, t)
-                            : SolverChecks.underflow(badComponent, t, h);
-                }
-                double tph = last ? tStop : t + h;
-                if (tph >= tStop) { // t + h rounded onto tStop
-                    tph = tStop;
-                    h = tStop - t;
-                    last = true;
-                }
-                if (needJacobian) {
-                    evaluateJacobian(t, h);
-                    needJacobian = false;
-                }
-                if (!decompose(h)) {
-                    singular++;
-                    if (singular >= MAX_SINGULAR || fixed) {
-                        throw new SolverException(Reason.SINGULAR_MATRIX, t, -1,
-                                "the iteration matrix I/(h*gamma) - J is singular at t=" + t
-                                        + " and stays singular when the step is halved " + MAX_SINGULAR
-                                        + " times (a state may be undetermined, or the Jacobian is wrong)");
-                    }
-                    ctx.countStep(false, t);
-                    reject = true;
-                    h *= 0.5;
-                    continue;
-                }
-                singular = 0;
-                double err = step(t, h);
-                nonFinite = Double.isNaN(err);
-                if (nonFinite) {
-                    if (fixed) {
-                        throw SolverChecks.nonFiniteState(badComponent, t);
-                    }
-                    ctx.countStep(false, t);
-                    reject = true;
-                    h *= 0.1;
-                    continue;
-                }
-                if (fixed) {
-                    err = 0;
-                }
-                double fac = Math.max(1 / FAC_MAX, Math.min(1 / FAC_MIN, Math.pow(err, EXPO) / SAFE));
-                double hNew = h / fac;
-                if (err <= 1) {
-                    ctx.countStep(true, tph);
-                    if (accepted > 0) {
-                        double facGus = (hAcc / h) * Math.pow(err * err / errAcc, EXPO) / SAFE;
-                        facGus = Math.max(1 / FAC_MAX, Math.min(1 / FAC_MIN, facGus));
-                        hNew = h / Math.max(fac, facGus);
-                    }
-                    accepted++;
-                    hAcc = h;
-                    errAcc = Math.max(1e-2, err);
-                    hNew = Math.min(hNew, hmax);
-                    if (reject) {
-                        hNew = Math.min(hNew, h);
-                    }
-                    reject = false;
-                    // after a step shortened to land on tStop, the proposal made for the full step is the better hint
-                    ctx.lastStepSize(last && h < hPlanned ? hPlanned : hNew);
-                    tOld = t;
-                    tNew = tph;
-                    denseReady = false;
-                    boolean goOn = listener == null || listener.onStep(this);
-                    double[] s = y;
-                    y = y1;
-                    y1 = s;
-                    t = tph;
-                    if (!goOn || last) {
-                        return t;
-                    }
-                    evaluateF0(t);
-                    needJacobian = true;
-                    h = fixed ? fixedStep : hNew;
-                } else {
-                    ctx.countStep(false, t);
-                    reject = true;
-                    h = accepted == 0 ? Math.min(hNew, 0.1 * h) : hNew;
-                }
-            }
+        @Override
+        void begin(double t) {
+            evaluate(t, f0);
         }
 
-        private void evaluateF0(double t) {
-            f.derivatives(t, y, f0);
-            stats.functionEvaluations++;
-            int bad = SolverChecks.firstNonFinite(f0);
-            if (bad >= 0) {
-                throw SolverChecks.nonFiniteDerivative(bad, t, f0[bad]);
+        @Override
+        double firstStep(double t, double hLimit) {
+            return StepSizes.start(f, t, y, f0, hLimit, 5, rtol, atol, u, fs, ctx);
+        }
+
+        @Override
+        double attempt(double t, double h, double tph) {
+            if (needJacobian) {
+                evaluateJacobian(t, h);
+                needJacobian = false;
             }
+            if (!decompose(h)) {
+                singular++;
+                if (singular >= MAX_SINGULAR || fixed) {
+                    throw new SolverException(Reason.SINGULAR_MATRIX, t, -1,
+                            "the iteration matrix I/(h*gamma) - J is singular at t=" + t
+                                    + " and stays singular when the step is halved " + MAX_SINGULAR
+                                    + " times (a state may be undetermined, or the Jacobian is wrong)");
+                }
+                return RETRY_HALF;
+            }
+            singular = 0;
+            return step(t, h);
+        }
+
+        /** Gustafsson's predictive controller, from the second accepted step on. */
+        @Override
+        double proposalAfterAccept(double err, double h, double fac, double hNew) {
+            if (accepted > 0) {
+                double facGus = (hAcc / h) * Math.pow(err * err / errAcc, EXPO) / SAFE;
+                facGus = Math.max(1 / FAC_MAX, Math.min(1 / FAC_MIN, facGus));
+                hNew = h / Math.max(fac, facGus);
+            }
+            accepted++;
+            hAcc = h;
+            errAcc = Math.max(1e-2, err);
+            return hNew;
+        }
+
+        /** As in RODAS: a rejected first step (a heuristic guess) is cut at least tenfold. */
+        @Override
+        double stepAfterReject(double h, double fac11, double hNew) {
+            return accepted == 0 ? Math.min(hNew, 0.1 * h) : hNew;
+        }
+
+        @Override
+        void continueFrom(double t) {
+            evaluate(t, f0);
+            needJacobian = true;
         }
 
         /** J at (t, y), and df/dt by a forward difference for non-autonomous f. */
@@ -371,45 +299,23 @@ public final class Rodas5P implements Integrator {
         }
 
         @Override
-        public double startTime() {
-            return tOld;
-        }
-
-        @Override
-        public double endTime() {
-            return tNew;
-        }
-
-        @Override
-        public double[] endState() {
-            return y1;
-        }
-
-        @Override
-        public void interpolate(double t, double[] out) {
-            if (t == tNew) {
-                System.arraycopy(y1, 0, out, 0, n);
-                return;
-            }
-            if (t == tOld) {
-                System.arraycopy(y, 0, out, 0, n);
-                return;
-            }
-            if (!denseReady) {
-                for (int m = 0; m < q.length; m++) {
-                    double[] hm = H[m];
-                    double[] qm = q[m];
-                    java.util.Arrays.fill(qm, 0);
-                    for (int j = 0; j < STAGES; j++) {
-                        double c = hm[j];
-                        double[] kj = k[j];
-                        for (int i = 0; i < n; i++) {
-                            qm[i] += c * kj[i];
-                        }
+        void prepareDense() {
+            for (int m = 0; m < q.length; m++) {
+                double[] hm = H[m];
+                double[] qm = q[m];
+                java.util.Arrays.fill(qm, 0);
+                for (int j = 0; j < STAGES; j++) {
+                    double c = hm[j];
+                    double[] kj = k[j];
+                    for (int i = 0; i < n; i++) {
+                        qm[i] += c * kj[i];
                     }
                 }
-                denseReady = true;
             }
+        }
+
+        @Override
+        void interpolateWithin(double t, double[] out) {
             double theta = (t - tOld) / (tNew - tOld);
             double theta1 = 1 - theta;
             double[] q0 = q[0];

@@ -55,13 +55,13 @@ final class SteadyStateIterations {
         return SolverChecks.firstNonFinite(jac) < 0;
     }
 
-    /** Max row sum of |J| at y (after {@link #jacobian}). */
-    private double jacobianNorm() {
+    /** Max row sum of |a| (row-major, n x n); for a Jacobian J, 1/|J| bounds its fastest time scale from below. */
+    static double maxRowSum(double[] a, int n) {
         double norm = 0;
         for (int i = 0; i < n; i++) {
             double s = 0;
             for (int j = 0; j < n; j++) {
-                s += Math.abs(jac[i * n + j]);
+                s += Math.abs(a[i * n + j]);
             }
             norm = Math.max(norm, s);
         }
@@ -146,7 +146,7 @@ final class SteadyStateIterations {
         if (!jacobian(y)) {
             return new Outcome(false, y, 0, "the Jacobian is not finite at the start");
         }
-        double scale = jacobianNorm();
+        double scale = maxRowSum(jac, n);
         if (scale == 0) {
             scale = 1;
         }

@@ -228,14 +228,7 @@ public final class SteadyStateSolver {
         double[] jac = new double[n * n];
         f.jacobian(time, y, jac);
         List<Eigenvalue> eigenvalues = eigenvalues(jac, n, time);
-        double norm = 0;
-        for (int i = 0; i < n; i++) {
-            double s = 0;
-            for (int j = 0; j < n; j++) {
-                s += Math.abs(jac[i * n + j]);
-            }
-            norm = Math.max(norm, s);
-        }
+        double norm = SteadyStateIterations.maxRowSum(jac, n);
         Stability stability = classify(eigenvalues, norm);
         return new SteadyState(y, residual, method, iterations, eigenvalues, stability, period(eigenvalues, norm));
     }
