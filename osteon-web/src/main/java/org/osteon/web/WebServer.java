@@ -182,11 +182,12 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
+    /** Scripts only from this server; inline styles are allowed because Cytoscape.js injects its own. */
     private static void securityHeaders(Context ctx) {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; "
+        ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
                 + "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
     }
 
