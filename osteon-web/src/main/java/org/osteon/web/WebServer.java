@@ -49,7 +49,10 @@ public final class WebServer implements AutoCloseable {
 
     private final WebLimits limits;
     private final ModelCatalog catalog;
-    private final ObjectMapper mapper = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    /** Schubfach double formatting: Java 17's Double.toString made number output the largest cost of a request. */
+    private final ObjectMapper mapper = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build())
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     private final Workers workers;
     private final List<Route> routes = Collections.synchronizedList(new ArrayList<>());
     private Javalin app;
@@ -94,6 +97,8 @@ public final class WebServer implements AutoCloseable {
                 files.directory = STATIC;
                 files.location = Location.CLASSPATH;
                 files.headers = java.util.Map.of("Cache-Control", "no-cache");
+                // The API is never a file: do not look /api/... up on the class path.
+                files.skipFileFunction = request -> request.getRequestURI().startsWith("/api/");
             });
             config.events.handlerAdded(info -> routes.add(new Route(info.getHttpMethod().name(), info.getPath())));
             config.router.mount(router -> {
