@@ -235,7 +235,7 @@ class BrowserTest {
 
     @Test
     void theMainViewAsAScreenshot() throws IOException {
-        driver.manage().window().setSize(new Dimension(1440, 1350));
+        driver.manage().window().setSize(new Dimension(1440, 1600));
         load();
         clickNode("OPG");
         new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> driver.findElement(By.id("node-details")).getText().contains("OPG"));

@@ -35,7 +35,7 @@ function style() {
       'target-arrow-shape': 'vee'}},
     {selector: 'edge[type="involves"]', style: {'line-color': '#bbb', 'line-style': 'dashed', 'target-arrow-shape': 'none', width: 1.5}},
     {selector: '.hidden', style: {display: 'none'}},
-    {selector: '.faded', style: {opacity: 0.25}},
+    {selector: '.faded', style: {opacity: 0.35}},
     {selector: 'node:selected', style: {'border-width': 5, 'border-color': '#ff9800'}},
     {selector: 'node.changed', style: {'border-style': 'double', 'border-width': 6}},
   ];
