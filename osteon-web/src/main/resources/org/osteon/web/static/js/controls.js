@@ -43,13 +43,14 @@ export function numberControl({label, value, reference, unit, onInput, min, max}
     el('label', {for: id}, label), number, unit ? el('span', {class: 'unit-label', id: `${id}-u`}, unit) : null, slider);
 }
 
-/** A plain labelled number input (times, counts). */
-function plain(label, value, onInput, attrs = {}) {
+/** A plain labelled number input (times, counts); onEmpty, if given, is called when it is cleared. */
+function plain(label, value, onInput, attrs = {}, onEmpty = null) {
   const id = uid('t');
   const input = el('input', {type: 'number', id, value: value === undefined ? '' : String(value), step: 'any', ...attrs});
   input.addEventListener('input', () => {
     const v = Number(input.value);
-    if (input.value.trim() !== '' && Number.isFinite(v)) onInput(v);
+    if (input.value.trim() === '') { if (onEmpty) onEmpty(); return; }
+    if (Number.isFinite(v)) onInput(v);
   });
   return [el('label', {for: id}, label), input];
 }
@@ -107,7 +108,8 @@ export function renderScenarioControls(container, ctx) {
           onInput: (v) => { iv.value = v; ctx.changed(false); }}),
         el('div', {class: 'control'},
           ...plain(`from (${timeUnit})`, iv.from, (v) => { iv.from = v; ctx.changed(false); }),
-          ...plain('to (empty: the end)', iv.to, (v) => { iv.to = v; ctx.changed(false); }))));
+          ...plain('to (empty: the end)', iv.to, (v) => { iv.to = v; ctx.changed(false); }, {},
+            () => { delete iv.to; ctx.changed(false); }))));
     });
     container.append(group);
   }
