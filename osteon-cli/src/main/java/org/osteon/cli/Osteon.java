@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
         description = "Simulate bone remodelling governed by RANK/RANKL/OPG signalling.",
         subcommands = {ModelsCommand.class, ScenariosCommand.class, DescribeCommand.class, RunCommand.class,
             SteadyCommand.class, CompareCommand.class, ScanCommand.class, SensitivityCommand.class,
-            ValidateCommand.class, ExplainCommand.class, PathwayCommand.class, CommandLine.HelpCommand.class})
+            ValidateCommand.class, ExplainCommand.class, PathwayCommand.class, ServeCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Osteon implements Runnable {
     /** Exit code for a simulation that fails (solver error). */
     public static final int EXIT_SIMULATION_FAILED = 1;

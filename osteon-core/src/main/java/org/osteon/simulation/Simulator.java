@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.osteon.compile.CompiledModel;
 import org.osteon.compile.Layout;
+import org.osteon.solve.Cancellation;
 import org.osteon.solve.IntegrationContext;
 import org.osteon.solve.Integrator;
 import org.osteon.solve.Integrators;
@@ -39,7 +40,7 @@ public final class Simulator {
     private int segments;
     private final List<Double> restartTimes = new ArrayList<>();
 
-    private Simulator(SimulationProblem problem, SolverSettings settings) {
+    private Simulator(SimulationProblem problem, SolverSettings settings, Cancellation cancellation) {
         this.problem = problem;
         this.settings = settings;
         this.model = problem.model();
@@ -55,13 +56,24 @@ public final class Simulator {
         this.events = new EventProcessor(model.events());
         this.recorder = new Recorder(model, problem.outputTimes(), problem.recordedParameters());
         this.integrator = Integrators.byName(settings.method());
-        this.context = new IntegrationContext(tolerances(), settings.maxSteps(), settings.maxStep());
+        this.context = new IntegrationContext(tolerances(), settings.maxSteps(), settings.maxStep(), cancellation);
         this.t = problem.t0();
     }
 
     /** Runs the problem. Throws {@link SolverException} (naming the state and time) if the solver fails. */
     public static Trajectory solve(SimulationProblem problem, SolverSettings settings) {
-        return new Simulator(problem, settings).run();
+        return solve(problem, settings, Cancellation.NONE);
+    }
+
+    /**
+     * Runs the problem, asking {@code cancellation} after every solver step and at every
+     * breakpoint whether to go on (a time budget, a cancel flag).
+     *
+     * @throws SolverException of reason {@link SolverException.Reason#CANCELLED} (with the time
+     *                         reached) when the cancellation says stop, or as {@link #solve(SimulationProblem, SolverSettings)}
+     */
+    public static Trajectory solve(SimulationProblem problem, SolverSettings settings, Cancellation cancellation) {
+        return new Simulator(problem, settings, cancellation).run();
     }
 
     private Tolerances tolerances() {
@@ -95,6 +107,7 @@ public final class Simulator {
         handleTimePoint();
         double tEnd = problem.tEnd();
         while (t < tEnd) {
+            context.checkCancelled(t);
             double target = nextBreakpoint(tEnd);
             integrateTo(target);
             handleTimePoint();

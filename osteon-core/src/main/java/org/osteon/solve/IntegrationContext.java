@@ -9,14 +9,33 @@ public final class IntegrationContext {
     private final Tolerances tolerances;
     private final long maxSteps;
     private final double maxStepSize;
+    private final Cancellation cancellation;
     private final SolverStatistics statistics = new SolverStatistics();
     private double lastStepSize = Double.NaN;
     private boolean stiff;
 
     public IntegrationContext(Tolerances tolerances, long maxSteps, double maxStepSize) {
+        this(tolerances, maxSteps, maxStepSize, Cancellation.NONE);
+    }
+
+    /** @param cancellation consulted after every step (accepted or rejected); {@link Cancellation#NONE} for none */
+    public IntegrationContext(Tolerances tolerances, long maxSteps, double maxStepSize, Cancellation cancellation) {
         this.tolerances = tolerances;
         this.maxSteps = maxSteps;
         this.maxStepSize = maxStepSize > 0 ? maxStepSize : Double.POSITIVE_INFINITY;
+        this.cancellation = java.util.Objects.requireNonNull(cancellation, "cancellation");
+    }
+
+    public Cancellation cancellation() {
+        return cancellation;
+    }
+
+    /** Throws a {@link SolverException} of reason {@code CANCELLED} at time {@code t} if the run must stop. */
+    public void checkCancelled(double t) {
+        String reason = cancellation.stopReason();
+        if (reason != null) {
+            throw new SolverException(SolverException.Reason.CANCELLED, t, -1, "run stopped at t=" + t + ": " + reason);
+        }
     }
 
     public Tolerances tolerances() {
@@ -53,7 +72,7 @@ public final class IntegrationContext {
         this.stiff = value;
     }
 
-    /** Throws when the run has used its step budget. */
+    /** Throws when the run has used its step budget, or when its {@link Cancellation} says stop. */
     public void countStep(boolean accepted, double t) {
         if (accepted) {
             statistics.acceptedSteps++;
@@ -64,5 +83,6 @@ public final class IntegrationContext {
             throw new SolverException(SolverException.Reason.TOO_MANY_STEPS, t, -1,
                     "more than " + maxSteps + " steps before t=" + t + " (raise maxSteps or check the model for stiffness or a blow-up)");
         }
+        checkCancelled(t);
     }
 }

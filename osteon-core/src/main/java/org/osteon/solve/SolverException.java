@@ -9,7 +9,9 @@ public class SolverException extends RuntimeException {
 
     /** Why the solver stopped. */
     public enum Reason {
-        STEP_SIZE_UNDERFLOW, NOT_FINITE, TOO_MANY_STEPS, SINGULAR_MATRIX, NO_CONVERGENCE, INVALID_INPUT
+        STEP_SIZE_UNDERFLOW, NOT_FINITE, TOO_MANY_STEPS, SINGULAR_MATRIX, NO_CONVERGENCE, INVALID_INPUT,
+        /** Stopped from outside: a time budget ran out or the caller cancelled ({@link Cancellation}). */
+        CANCELLED
     }
 
     private final Reason reason;

@@ -1,0 +1,436 @@
+package org.osteon.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.osteon.compile.CompiledModel;
+import org.osteon.compile.Layout;
+import org.osteon.scenario.ModelCatalog;
+import org.osteon.scenario.Scenario;
+import org.osteon.scenario.ScenarioException;
+import org.osteon.scenario.ScenarioRunner;
+import org.osteon.simulation.SimulationProblem;
+import org.osteon.simulation.SolverSettings;
+import org.osteon.solve.Integrators;
+import org.osteon.util.Suggestions;
+
+/**
+ * Scenarios as JSON, with the keys of the YAML scenarios. Reading checks types and ranges and
+ * the {@link WebLimits}, then the names against the model; every problem is an {@link ApiException}
+ * naming the offending field (a path such as {@code doses[2].amount}, prefixed for nested scenarios).
+ * Only built-in models are accepted: a web request never names a file on the server.
+ */
+final class ScenarioJson {
+    static final Set<String> KEYS = Set.of("name", "description", "model", "start", "until", "step", "solver", "rtol",
+            "atol", "set", "interventions", "doses", "outputs");
+    private static final Set<String> INTERVENTION_KEYS = Set.of("set", "value", "from", "to");
+    private static final Set<String> DOSE_KEYS = Set.of("target", "amount", "at", "every", "count");
+    private static final int MAX_DOSE_COUNT = 100_000;
+
+    /** A scenario ready to solve. */
+    record Prepared(Scenario scenario, CompiledModel model, SimulationProblem problem, SolverSettings settings) {
+    }
+
+    private final WebLimits limits;
+    private final ModelCatalog catalog;
+    private final ScenarioRunner runner;
+
+    ScenarioJson(WebLimits limits, ModelCatalog catalog) {
+        this.limits = limits;
+        this.catalog = catalog;
+        this.runner = new ScenarioRunner(catalog);
+    }
+
+    ModelCatalog catalog() {
+        return catalog;
+    }
+
+    /** Reads, checks and prepares the scenario at {@code node}; {@code prefix} is its path in the request ("" at the top). */
+    Prepared prepare(JsonNode node, String prefix) {
+        return prepare(read(node, prefix), prefix);
+    }
+
+    Scenario read(JsonNode node, String prefix) {
+        if (node == null || !node.isObject()) {
+            throw ApiException.badRequest(prefix.isEmpty() ? null : strip(prefix),
+                    "a scenario must be a JSON object with keys such as model, until, set, interventions, doses, outputs");
+        }
+        checkKeys(node, prefix, KEYS);
+        String model = string(node, "model", prefix, 100);
+        if (model == null) {
+            throw ApiException.badRequest(prefix + "model", "missing key 'model': a built-in model id such as "
+                    + String.join(", ", catalog.modelIds()));
+        }
+        String name = string(node, "name", prefix, 200);
+        String description = string(node, "description", prefix, 5000);
+        Double start = number(node, "start", prefix);
+        Double until = number(node, "until", prefix);
+        Double step = number(node, "step", prefix);
+        String solver = string(node, "solver", prefix, 40);
+        Double rtol = number(node, "rtol", prefix);
+        Double atol = number(node, "atol", prefix);
+        double t0 = start == null ? 0 : start;
+        double tEnd = until == null ? ScenarioRunner.DEFAULT_UNTIL + t0 : until;
+        if (until != null && !(until > t0)) {
+            throw ApiException.badRequest(prefix + "until", "'until' (" + until + ") must be after 'start' (" + t0 + ")");
+        }
+        if (tEnd - t0 > limits.maxSpan()) {
+            throw ApiException.badRequest(prefix + "until", "the simulated span " + (tEnd - t0) + " is longer than the limit of "
+                    + limits.maxSpan() + " (time units of the model; days for the built-in models)");
+        }
+        if (step != null) {
+            if (!(step > 0)) {
+                throw ApiException.badRequest(prefix + "step", "'step' must be positive, found " + step);
+            }
+            double points = Math.floor((tEnd - t0) / step) + 1;
+            if (points > limits.maxPoints()) {
+                throw ApiException.badRequest(prefix + "step", "step " + step + " over " + (tEnd - t0) + " gives " + (long) points
+                        + " output points, more than the limit of " + limits.maxPoints() + "; use a larger step");
+            }
+        }
+        if (rtol != null && !(rtol >= 1e-12 && rtol <= 0.1)) {
+            throw ApiException.badRequest(prefix + "rtol", "'rtol' must be between 1e-12 and 0.1, found " + rtol);
+        }
+        if (atol != null && !(atol >= 1e-20 && atol <= 1)) {
+            throw ApiException.badRequest(prefix + "atol", "'atol' must be between 1e-20 and 1, found " + atol);
+        }
+        if (solver != null) {
+            try {
+                Integrators.byName(solver);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest(prefix + "solver", e.getMessage());
+            }
+        }
+        Map<String, Double> set = set(node.get("set"), prefix);
+        List<Scenario.Intervention> interventions = interventions(node.get("interventions"), prefix);
+        List<Scenario.Dose> doses = doses(node.get("doses"), prefix, t0, tEnd);
+        List<String> outputs = outputs(node.get("outputs"), prefix);
+        return new Scenario(name, description, model, null, start, until, step, solver, rtol, atol, set, interventions,
+                doses, outputs, "request", Map.of());
+    }
+
+    /** Checks the names against the model and builds the problem. */
+    Prepared prepare(Scenario s, String prefix) {
+        CompiledModel model = model(s.model(), prefix + "model");
+        Layout layout = model.layout();
+        for (String key : s.set().keySet()) {
+            if (layout.stateIndex(key) < 0 && layout.parameterIndex(key) < 0) {
+                String why = layout.outputIndex(key) >= 0 ? "it is computed by a rule; set one of its inputs instead"
+                        : "model '" + model.id() + "' has no such state or parameter" + Suggestions.didYouMean(key, layout.allIds());
+                throw ApiException.badRequest(prefix + "set." + key, "cannot set '" + key + "': " + why);
+            }
+        }
+        for (int i = 0; i < s.interventions().size(); i++) {
+            String target = s.interventions().get(i).target();
+            if (layout.parameterIndex(target) < 0) {
+                String hint = layout.stateIndex(target) >= 0 ? " ('" + target + "' is a state: use a dose, or set its initial value)"
+                        : Suggestions.didYouMean(target, layout.parameters().stream().map(v -> v.id()).toList());
+                throw ApiException.badRequest(prefix + "interventions[" + i + "].set", "intervention target '" + target
+                        + "' is not a parameter of model '" + model.id() + "'" + hint);
+            }
+        }
+        for (int i = 0; i < s.doses().size(); i++) {
+            String target = s.doses().get(i).target();
+            if (layout.stateIndex(target) < 0 && layout.parameterIndex(target) < 0) {
+                throw ApiException.badRequest(prefix + "doses[" + i + "].target", "dose target '" + target
+                        + "' is not a state or parameter of model '" + model.id() + "'" + Suggestions.didYouMean(target, layout.allIds()));
+            }
+        }
+        for (int i = 0; i < s.outputs().size(); i++) {
+            String out = s.outputs().get(i);
+            if (layout.find(out).isEmpty()) {
+                throw ApiException.badRequest(prefix + "outputs[" + i + "]", "unknown output '" + out + "'"
+                        + Suggestions.didYouMean(out, layout.allIds()) + " in model '" + model.id() + "'");
+            }
+        }
+        try {
+            SimulationProblem problem = runner.problem(s, model);
+            return new Prepared(s, model, problem, runner.settings(s));
+        } catch (ScenarioException e) {
+            throw ApiException.badRequest(strip(prefix), e.getMessage().replace("request: ", ""));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(strip(prefix), e.getMessage());
+        }
+    }
+
+    /** The compiled built-in model {@code id} (compiled once, cached by the catalog). */
+    CompiledModel model(String id, String field) {
+        if (id.contains("/") || id.contains("\\") || id.endsWith(".ant") || id.endsWith(".xml")) {
+            throw ApiException.badRequest(field, "the web API runs built-in models only; found a file name '" + id
+                    + "'. Built-in models: " + String.join(", ", catalog.modelIds()));
+        }
+        return catalog.compiled(id).orElseThrow(() -> ApiException.badRequest(field, "unknown model '" + id + "'"
+                + Suggestions.didYouMean(id, catalog.modelIds()) + "; built-in models: " + String.join(", ", catalog.modelIds())));
+    }
+
+    private Map<String, Double> set(JsonNode node, String prefix) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        if (!node.isObject()) {
+            throw ApiException.badRequest(prefix + "set", "'set' must map names to numbers, e.g. {\"I_P\": 0, \"OBa\": 1e-3}");
+        }
+        if (node.size() > limits.maxSetEntries()) {
+            throw ApiException.badRequest(prefix + "set", "'set' has " + node.size() + " entries, more than the limit of "
+                    + limits.maxSetEntries());
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            out.put(e.getKey(), value(e.getValue(), prefix + "set." + e.getKey()));
+        }
+        return out;
+    }
+
+    private List<Scenario.Intervention> interventions(JsonNode node, String prefix) {
+        List<Scenario.Intervention> out = new ArrayList<>();
+        List<JsonNode> items = items(node, prefix, "interventions", "{\"set\": NAME, \"value\": X, \"from\": T1, \"to\": T2}",
+                limits.maxInterventions());
+        for (int i = 0; i < items.size(); i++) {
+            String p = prefix + "interventions[" + i + "].";
+            JsonNode item = items.get(i);
+            checkKeys(item, p, INTERVENTION_KEYS);
+            String target = requiredString(item, "set", p);
+            double value = required(item, "value", p);
+            double from = required(item, "from", p);
+            Double to = number(item, "to", p);
+            if (to != null && to < from) {
+                throw ApiException.badRequest(p + "to", "'to' (" + to + ") must not be before 'from' (" + from + ")");
+            }
+            out.add(new Scenario.Intervention(target, value, from, to == null ? Double.POSITIVE_INFINITY : to));
+        }
+        return out;
+    }
+
+    private List<Scenario.Dose> doses(JsonNode node, String prefix, double t0, double tEnd) {
+        List<Scenario.Dose> out = new ArrayList<>();
+        List<JsonNode> items = items(node, prefix, "doses", "{\"target\": NAME, \"amount\": X, \"at\": T, \"every\": DT, \"count\": N}",
+                limits.maxInterventions());
+        long administrations = 0;
+        for (int i = 0; i < items.size(); i++) {
+            String p = prefix + "doses[" + i + "].";
+            JsonNode item = items.get(i);
+            checkKeys(item, p, DOSE_KEYS);
+            String target = requiredString(item, "target", p);
+            double amount = required(item, "amount", p);
+            double at = required(item, "at", p);
+            Double every = number(item, "every", p);
+            Double count = number(item, "count", p);
+            int n = 1;
+            if (count != null) {
+                if (count != Math.rint(count) || count < 1 || count > MAX_DOSE_COUNT) {
+                    throw ApiException.badRequest(p + "count", "'count' must be a whole number from 1 to " + MAX_DOSE_COUNT
+                            + ", found " + count);
+                }
+                n = count.intValue();
+            }
+            if (every != null && !(every > 0)) {
+                throw ApiException.badRequest(p + "every", "'every' must be positive, found " + every);
+            }
+            if (n > 1 && every == null) {
+                throw ApiException.badRequest(p + "count", "'count' > 1 needs 'every' (the interval between doses)");
+            }
+            // Administrations after the end never happen: keep only those that can (the same run, less work).
+            if (n > 1) {
+                double last = Math.floor((tEnd - at) / every);
+                n = last < 0 ? 1 : (int) Math.min(n, last + 1);
+            }
+            administrations += inside(at, every == null ? 0 : every, n, t0, tEnd);
+            if (administrations > limits.maxDoses()) {
+                throw ApiException.badRequest(p + "count", "more than " + limits.maxDoses()
+                        + " dose administrations in the simulated span (each one restarts the solver); give fewer or larger doses");
+            }
+            out.add(new Scenario.Dose(target, amount, at, every == null ? 0 : every, n));
+        }
+        return out;
+    }
+
+    /** How many of at, at+every, ... (n times) fall in [t0, tEnd]. */
+    private static long inside(double at, double every, int n, double t0, double tEnd) {
+        if (n == 1 || every == 0) {
+            return at >= t0 && at <= tEnd ? 1 : 0;
+        }
+        double firstK = Math.max(0, Math.ceil((t0 - at) / every));
+        double lastK = Math.min(n - 1, Math.floor((tEnd - at) / every));
+        return lastK >= firstK ? (long) (lastK - firstK + 1) : 0;
+    }
+
+    private List<String> outputs(JsonNode node, String prefix) {
+        List<String> out = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        List<JsonNode> parts = new ArrayList<>();
+        if (node.isTextual()) {
+            for (String s : node.asText().split(",")) {
+                if (!s.isBlank()) {
+                    parts.add(JsonNodeFactory.instance.textNode(s.trim()));
+                }
+            }
+        } else if (node.isArray()) {
+            node.forEach(parts::add);
+        } else {
+            throw ApiException.badRequest(prefix + "outputs", "'outputs' must be a list of names, e.g. [\"OBa\", \"OCa\"]");
+        }
+        if (parts.size() > limits.maxOutputs()) {
+            throw ApiException.badRequest(prefix + "outputs", "more than " + limits.maxOutputs() + " outputs");
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        for (int i = 0; i < parts.size(); i++) {
+            JsonNode n = parts.get(i);
+            if (!n.isTextual() || n.asText().isBlank() || n.asText().length() > 100) {
+                throw ApiException.badRequest(prefix + "outputs[" + i + "]", "each output must be a name (a non-empty string)");
+            }
+            if (!seen.add(n.asText().trim())) {
+                throw ApiException.badRequest(prefix + "outputs[" + i + "]", "output '" + n.asText() + "' is listed twice");
+            }
+        }
+        out.addAll(seen);
+        return out;
+    }
+
+    private List<JsonNode> items(JsonNode node, String prefix, String key, String expected, int max) {
+        List<JsonNode> out = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        if (!node.isArray()) {
+            throw ApiException.badRequest(prefix + key, "'" + key + "' must be a list of " + expected);
+        }
+        if (node.size() > max) {
+            throw ApiException.badRequest(prefix + key, "'" + key + "' has " + node.size() + " items, more than the limit of " + max);
+        }
+        for (int i = 0; i < node.size(); i++) {
+            if (!node.get(i).isObject()) {
+                throw ApiException.badRequest(prefix + key + "[" + i + "]", "each item of '" + key + "' must be an object: " + expected);
+            }
+            out.add(node.get(i));
+        }
+        return out;
+    }
+
+    private static void checkKeys(JsonNode node, String prefix, Set<String> allowed) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!allowed.contains(key)) {
+                throw ApiException.badRequest(prefix + key, "unknown key '" + key + "'" + Suggestions.didYouMean(key, allowed)
+                        + "; expected one of " + String.join(", ", new java.util.TreeSet<>(allowed)));
+            }
+        }
+    }
+
+    private static String string(JsonNode node, String key, String prefix, int maxLength) {
+        JsonNode v = node.get(key);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw ApiException.badRequest(prefix + key, "'" + key + "' must be a string, found " + kind(v));
+        }
+        if (v.asText().length() > maxLength) {
+            throw ApiException.badRequest(prefix + key, "'" + key + "' is longer than " + maxLength + " characters");
+        }
+        return v.asText();
+    }
+
+    private static String requiredString(JsonNode node, String key, String prefix) {
+        String s = string(node, key, prefix, 100);
+        if (s == null || s.isBlank()) {
+            throw ApiException.badRequest(prefix + key, "missing key '" + key + "'");
+        }
+        return s.trim();
+    }
+
+    private double required(JsonNode node, String key, String prefix) {
+        Double v = number(node, key, prefix);
+        if (v == null) {
+            throw ApiException.badRequest(prefix + key, "missing key '" + key + "' (a number)");
+        }
+        return v;
+    }
+
+    private Double number(JsonNode node, String key, String prefix) {
+        JsonNode v = node.get(key);
+        return v == null || v.isNull() ? null : value(v, prefix + key);
+    }
+
+    /** A finite number no larger in magnitude than {@code maxAbsValue}. */
+    private double value(JsonNode v, String field) {
+        if (!v.isNumber()) {
+            throw ApiException.badRequest(field, "'" + field.substring(field.lastIndexOf('.') + 1) + "' must be a number, found " + kind(v));
+        }
+        double d = v.asDouble();
+        if (!Double.isFinite(d) || Math.abs(d) > limits.maxAbsValue()) {
+            throw ApiException.badRequest(field, "value out of range: " + v.asText() + " (numbers must be finite and at most "
+                    + limits.maxAbsValue() + " in magnitude)");
+        }
+        return d;
+    }
+
+    private static String kind(JsonNode v) {
+        if (v.isTextual()) {
+            String t = v.asText();
+            return "the string \"" + (t.length() > 40 ? t.substring(0, 40) + "..." : t) + "\"";
+        }
+        return v.isObject() ? "an object" : v.isArray() ? "a list" : v.isBoolean() ? "a boolean" : v.isNumber() ? "a number"
+                : v.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String strip(String prefix) {
+        return prefix.endsWith(".") ? prefix.substring(0, prefix.length() - 1) : prefix.isEmpty() ? null : prefix;
+    }
+
+    /** The scenario as JSON with the YAML keys (for the built-in scenarios the UI loads). */
+    static ObjectNode write(Scenario s) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode o = f.objectNode();
+        if (s.name() != null) {
+            o.put("name", s.name());
+        }
+        if (s.description() != null) {
+            o.put("description", s.description().strip());
+        }
+        o.put("model", s.model());
+        putIf(o, "start", s.start());
+        putIf(o, "until", s.until());
+        putIf(o, "step", s.step());
+        if (s.solver() != null) {
+            o.put("solver", s.solver());
+        }
+        putIf(o, "rtol", s.rtol());
+        putIf(o, "atol", s.atol());
+        ObjectNode set = o.putObject("set");
+        s.set().forEach(set::put);
+        ArrayNode ivs = o.putArray("interventions");
+        for (Scenario.Intervention iv : s.interventions()) {
+            ObjectNode i = ivs.addObject().put("set", iv.target()).put("value", iv.value()).put("from", iv.from());
+            if (Double.isFinite(iv.to())) {
+                i.put("to", iv.to());
+            }
+        }
+        ArrayNode doses = o.putArray("doses");
+        for (Scenario.Dose d : s.doses()) {
+            ObjectNode n = doses.addObject().put("target", d.target()).put("amount", d.amount()).put("at", d.at());
+            if (d.count() > 1) {
+                n.put("every", d.every()).put("count", d.count());
+            }
+        }
+        ArrayNode outs = o.putArray("outputs");
+        s.outputs().forEach(outs::add);
+        return o;
+    }
+
+    private static void putIf(ObjectNode o, String key, Double v) {
+        if (v != null) {
+            o.put(key, v);
+        }
+    }
+}

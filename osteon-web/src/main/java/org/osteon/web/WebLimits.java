@@ -1,0 +1,98 @@
+package org.osteon.web;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.osteon.util.Suggestions;
+
+/**
+ * What one request may ask of the server, so that no request, however hostile, can take it down.
+ * Every limit has a safe default and can be changed by name ({@code osteon serve --limit NAME=VALUE}).
+ *
+ * @param maxBodyBytes       largest request body; larger bodies get 413
+ * @param maxJsonDepth       deepest nesting of arrays and objects in a request
+ * @param maxJsonTokens      most JSON tokens (values, keys, brackets) in a request
+ * @param maxSpan            longest simulated span {@code until - start}, in the model's time unit (days for
+ *                           every built-in model): 40 years of days by default
+ * @param maxPoints          most output times of one run
+ * @param maxSetEntries      most entries under {@code set}
+ * @param maxInterventions   most interventions
+ * @param maxDoses           most administrations of all doses together (each is a solver restart)
+ * @param maxOutputs         most names under {@code outputs}
+ * @param maxRuns            most runs in one comparison or plot
+ * @param maxAbsValue        largest magnitude of any number in a scenario
+ * @param timeBudgetMillis   time one request may take, queueing included; runs are cut when it is used up (422)
+ * @param workers            simulations running at once (threads of the worker pool)
+ * @param queueCapacity      requests waiting for a worker; beyond that, 503 at once
+ */
+public record WebLimits(long maxBodyBytes, int maxJsonDepth, int maxJsonTokens, double maxSpan, int maxPoints,
+                        int maxSetEntries, int maxInterventions, int maxDoses, int maxOutputs, int maxRuns,
+                        double maxAbsValue, long timeBudgetMillis, int workers, int queueCapacity) {
+
+    /** The defaults: 256 KiB bodies, depth 16, 40 years of days, 20 000 points, 5 s per request, ... */
+    public static WebLimits defaults() {
+        return new WebLimits(256 * 1024, 16, 50_000, 40 * 365.25, 20_000, 500, 200, 4000, 200, 8, 1e15, 5000,
+                Math.max(1, Runtime.getRuntime().availableProcessors()), 64);
+    }
+
+    public WebLimits {
+        if (maxBodyBytes < 1024 || maxJsonDepth < 4 || maxJsonTokens < 100 || !(maxSpan > 0) || maxPoints < 2
+                || maxSetEntries < 0 || maxInterventions < 0 || maxDoses < 0 || maxOutputs < 1 || maxRuns < 1
+                || !(maxAbsValue > 0) || timeBudgetMillis < 1 || workers < 1 || queueCapacity < 0) {
+            throw new IllegalArgumentException("a limit is out of range: " + this);
+        }
+    }
+
+    /** The limits by name, as documented and as {@link #with} takes them. */
+    public Map<String, Object> asMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("maxBodyBytes", maxBodyBytes);
+        m.put("maxJsonDepth", maxJsonDepth);
+        m.put("maxJsonTokens", maxJsonTokens);
+        m.put("maxSpan", maxSpan);
+        m.put("maxPoints", maxPoints);
+        m.put("maxSetEntries", maxSetEntries);
+        m.put("maxInterventions", maxInterventions);
+        m.put("maxDoses", maxDoses);
+        m.put("maxOutputs", maxOutputs);
+        m.put("maxRuns", maxRuns);
+        m.put("maxAbsValue", maxAbsValue);
+        m.put("timeBudgetMillis", timeBudgetMillis);
+        m.put("workers", workers);
+        m.put("queueCapacity", queueCapacity);
+        return m;
+    }
+
+    /**
+     * A copy with one limit changed.
+     *
+     * @throws IllegalArgumentException for an unknown name (with the closest one) or a value out of range
+     */
+    public WebLimits with(String name, String value) {
+        Map<String, Object> m = asMap();
+        if (!m.containsKey(name)) {
+            throw new IllegalArgumentException("unknown limit '" + name + "'" + Suggestions.didYouMean(name, m.keySet())
+                    + "; limits: " + String.join(", ", m.keySet()));
+        }
+        double v;
+        try {
+            v = Double.parseDouble(value.trim().toLowerCase(Locale.ROOT).replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("limit " + name + " must be a number, found '" + value + "'");
+        }
+        if (!Double.isFinite(v) || v < 0) {
+            throw new IllegalArgumentException("limit " + name + " must be a finite non-negative number, found '" + value + "'");
+        }
+        Object old = m.get(name);
+        if (!(old instanceof Double) && (v != Math.rint(v) || v > Integer.MAX_VALUE)) {
+            throw new IllegalArgumentException("limit " + name + " must be a whole number up to " + Integer.MAX_VALUE
+                    + ", found '" + value + "'");
+        }
+        m.put(name, old instanceof Double ? (Object) v : old instanceof Long ? (Object) (long) v : (Object) (int) v);
+        return new WebLimits((Long) m.get("maxBodyBytes"), (Integer) m.get("maxJsonDepth"), (Integer) m.get("maxJsonTokens"),
+                (Double) m.get("maxSpan"), (Integer) m.get("maxPoints"), (Integer) m.get("maxSetEntries"),
+                (Integer) m.get("maxInterventions"), (Integer) m.get("maxDoses"), (Integer) m.get("maxOutputs"),
+                (Integer) m.get("maxRuns"), (Double) m.get("maxAbsValue"), (Long) m.get("timeBudgetMillis"),
+                (Integer) m.get("workers"), (Integer) m.get("queueCapacity"));
+    }
+}

@@ -1,0 +1,280 @@
+package org.osteon.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.osteon.scenario.ScenarioReader;
+
+/**
+ * The explorer in real headless Chromium (Debian's chromium and chromium-driver, found at fixed
+ * paths so that Selenium never looks anything up on the network). Skipped, with a message, where
+ * they are not installed; .ci/run installs them.
+ */
+class BrowserTest {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    static WebServer server;
+    ChromeDriver driver;
+    Path profile;
+    Path downloads;
+
+    @BeforeAll
+    static void startServer() {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "browser tests skipped: install Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver;"
+                        + " .ci/run does this) to run them");
+        server = new WebServer(WebLimits.defaults()).start("127.0.0.1", 0);
+        server.warmUp();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @BeforeEach
+    void openBrowser() throws IOException {
+        profile = Files.createTempDirectory("osteon-chromium-profile");
+        downloads = Files.createTempDirectory("osteon-downloads");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-background-networking", "--disable-component-update",
+                "--disable-gpu", "--no-first-run", "--disable-sync", "--user-data-dir=" + profile, "--window-size=1440,1100",
+                "--disable-dev-shm-usage");
+        Map<String, Object> prefs = new HashMap<>();
+        prefs.put("download.default_directory", downloads.toString());
+        prefs.put("download.prompt_for_download", false);
+        options.setExperimentalOption("prefs", prefs);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        // One driver service per browser: quitting the browser stops its service.
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+    }
+
+    @AfterEach
+    void closeBrowser() throws IOException {
+        try {
+            if (driver != null) {
+                List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+                assertThat(errors).as("errors on the browser console").isEmpty();
+            }
+        } finally {
+            if (driver != null) {
+                driver.quit();
+            }
+            deleteTree(profile);
+            deleteTree(downloads);
+        }
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    private long renders() {
+        return ((Number) js("return window.osteonExplorer ? window.osteonExplorer.renders : 0")).longValue();
+    }
+
+    /** Waits until the page has drawn more than {@code after} results and has no request under way. */
+    private void awaitRender(long after) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> renders() > after
+                && Boolean.FALSE.equals(js("return window.osteonExplorer.busy")));
+    }
+
+    private double lastValue(String output) {
+        return ((Number) js("const r = window.osteonExplorer.result.runs.find(r => r.name === 'current');"
+                + "const v = r.series[arguments[0]]; return v[v.length - 1];", output)).doubleValue();
+    }
+
+    private void load() {
+        driver.get("http://127.0.0.1:" + server.port() + "/");
+        awaitRender(0);
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(
+                js("const p = window.osteonExplorer.pathway; return !!(p && p.cy && p.cy.nodes().length > 30)")));
+    }
+
+    /** Clicks a pathway node where Cytoscape drew it, with the mouse. */
+    private void clickNode(String id) {
+        WebElement cy = driver.findElement(By.id("cy"));
+        @SuppressWarnings("unchecked")
+        Map<String, Number> pos = (Map<String, Number>) js("return window.osteonExplorer.pathway.cy.getElementById(arguments[0]).renderedPosition()", id);
+        Dimension size = cy.getSize();
+        int dx = (int) Math.round(pos.get("x").doubleValue() - size.getWidth() / 2.0);
+        int dy = (int) Math.round(pos.get("y").doubleValue() - size.getHeight() / 2.0);
+        new Actions(driver).moveToElement(cy, dx, dy).click().perform();
+    }
+
+    @Test
+    void clickingOpgAndKnockingItOutChangesThePlotAndTheCsvHasWhatIsShown() throws Exception {
+        load();
+        assertThat(driver.findElements(By.cssSelector("#plots .plot canvas"))).isNotEmpty();
+        double bvBefore = lastValue("BV");
+
+        clickNode("OPG");
+        WebElement details = driver.findElement(By.id("node-details"));
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> details.getText().contains("OPG (osteoprotegerin)"));
+        assertThat(details.getText()).contains("decoy receptor produced by osteoblasts").contains("OPG_gene");
+        WebElement knockout = details.findElement(By.xpath(".//button[starts-with(normalize-space(.), 'Knock out')]"));
+        assertThat(knockout.getAttribute("aria-pressed")).isEqualTo("false");
+
+        long before = renders();
+        knockout.click();
+        awaitRender(before);
+        double bvAfter = lastValue("BV");
+        // Without OPG, RANKL is unopposed: more resorption, less bone at the end (docs/models/rankl-pathway.md, statement 1).
+        assertThat(bvAfter).isLessThan(bvBefore - 0.01);
+        assertThat(js("return window.osteonExplorer.state.scenario.set.OPG_gene")).isEqualTo(0L);
+        assertThat(driver.findElement(By.id("node-details"))
+                .findElement(By.xpath(".//button[starts-with(normalize-space(.), 'Knock out')]")).getAttribute("aria-pressed"))
+                .isEqualTo("true");
+
+        driver.findElement(By.id("dl-csv")).click();
+        Path csv = awaitDownload(".csv");
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertThat(lines.get(0)).isEqualTo("time,BV,BV_change,CTX,P1NP");
+        long points = (Long) js("return window.osteonExplorer.result.time.length");
+        assertThat(lines).hasSize((int) points + 1);
+        String[] last = lines.get(lines.size() - 1).split(",");
+        assertThat(Double.parseDouble(last[1])).isEqualTo(bvAfter);
+
+        driver.findElement(By.id("dl-yaml")).click();
+        Path yaml = awaitDownload(".yaml");
+        String text = Files.readString(yaml, StandardCharsets.UTF_8);
+        // The YAML is a scenario osteon reads, with the knockout in it.
+        assertThat(ScenarioReader.parse(text, "download.yaml", null).set()).containsEntry("OPG_gene", 0.0);
+    }
+
+    @Test
+    void theKeyboardAloneCanSelectAnElementAndActOnIt() {
+        load();
+        WebElement select = driver.findElement(By.id("node-select"));
+        select.sendKeys(Keys.ENTER); // focus it the way a keyboard user does, then choose
+        new Select(select).selectByValue("RANKL");
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> driver.findElement(By.id("node-details")).getText().contains("RANKL"));
+        assertThat(js("return window.osteonExplorer.pathway.cy.$('node:selected').id()")).isEqualTo("RANKL");
+        WebElement knockout = driver.findElement(By.id("node-details"))
+                .findElement(By.xpath(".//button[starts-with(normalize-space(.), 'Knock out')]"));
+        long before = renders();
+        knockout.sendKeys(Keys.SPACE);
+        awaitRender(before);
+        // RANKL knockout: no resorption marker to speak of (docs/models/rankl-pathway.md, statement 2: CTX < 5 %).
+        assertThat(lastValue("CTX")).isLessThan(5);
+        assertThat(driver.switchTo().activeElement().getTagName()).isEqualTo("button");
+    }
+
+    @Test
+    void theLinkReproducesTheViewAndPinnedRunsCompareInPercent() {
+        load();
+        clickNode("OPG");
+        WebElement details = driver.findElement(By.id("node-details"));
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> details.getText().contains("OPG (osteoprotegerin)"));
+        driver.findElement(By.id("pin")).click();
+        awaitRender(renders());
+        long before = renders();
+        details.findElement(By.xpath(".//button[starts-with(normalize-space(.), 'Knock out')]")).click();
+        awaitRender(before);
+        before = renders();
+        driver.findElement(By.id("percent")).click();
+        awaitRender(before);
+        assertThat(js("return window.osteonExplorer.result.change")).isEqualTo("percent");
+        assertThat(js("return window.osteonExplorer.result.baseline")).isEqualTo("as loaded");
+        double change = lastValue("BV");
+        assertThat(change).as("% change of BV after OPG loss").isLessThan(-5);
+        assertThat(driver.findElements(By.cssSelector("#plots .u-legend"))).isNotEmpty();
+
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> ((String) js("return location.hash")).length() > 20);
+        String url = driver.getCurrentUrl();
+        driver.get("about:blank");
+        driver.get(url);
+        awaitRender(0);
+        assertThat(js("return window.osteonExplorer.state.scenario.set.OPG_gene")).isEqualTo(0L);
+        assertThat(js("return window.osteonExplorer.state.pins.length")).isEqualTo(1L);
+        assertThat(js("return window.osteonExplorer.result.change")).isEqualTo("percent");
+        assertThat(lastValue("BV")).isEqualTo(change);
+        assertThat(driver.findElement(By.id("node-details")).getText()).contains("OPG (osteoprotegerin)");
+    }
+
+    @Test
+    void theMainViewAsAScreenshot() throws IOException {
+        driver.manage().window().setSize(new Dimension(1440, 1600));
+        load();
+        clickNode("OPG");
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> driver.findElement(By.id("node-details")).getText().contains("OPG"));
+        long before = renders();
+        driver.findElement(By.id("pin")).click();
+        awaitRender(before);
+        before = renders();
+        driver.findElement(By.id("node-details")).findElement(By.xpath(".//button[starts-with(normalize-space(.), 'Knock out')]")).click();
+        awaitRender(before);
+        js("document.getElementById('details-panel').scrollTop = 0; window.scrollTo(0, 0); document.activeElement.blur();");
+        byte[] png = driver.getScreenshotAs(OutputType.BYTES);
+        assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+        Path out = Path.of(System.getProperty("osteon.screenshot", "target/web-explorer.png"));
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.write(out, png);
+    }
+
+    private Path awaitDownload(String suffix) throws InterruptedException, IOException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            try (Stream<Path> files = Files.list(downloads)) {
+                List<Path> done = files.filter(p -> p.toString().endsWith(suffix)).toList();
+                if (!done.isEmpty() && Files.size(done.get(0)) > 0) {
+                    return done.get(0);
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no " + suffix + " file was downloaded into " + downloads);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
