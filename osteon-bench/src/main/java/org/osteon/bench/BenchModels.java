@@ -9,9 +9,7 @@ import org.osteon.compile.CompileOptions;
 import org.osteon.compile.CompiledModel;
 import org.osteon.compile.ModelCompiler;
 import org.osteon.simulation.InitialConditions;
-import org.osteon.simulation.ModelFunction;
 import org.osteon.simulation.SimulationProblem;
-import org.osteon.solve.OdeFunction;
 import org.osteon.text.AntimonyReader;
 
 /** The benchmark problems, read from this module's resources and compiled with either backend. */
@@ -35,10 +33,5 @@ final class BenchModels {
             grid[i] = tEnd * i / (points - 1);
         }
         return new SimulationProblem(m, init.state(), init.parameters(), 0, tEnd, grid, List.of(), List.of());
-    }
-
-    /** The model's right-hand side with its default parameters bound. */
-    static OdeFunction function(CompiledModel m) {
-        return ModelFunction.of(m, m.defaultParameters());
     }
 }

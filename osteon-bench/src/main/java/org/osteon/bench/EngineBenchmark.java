@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.osteon.compile.CompileOptions;
 import org.osteon.compile.CompiledModel;
+import org.osteon.simulation.ModelFunction;
 import org.osteon.simulation.SimulationProblem;
 import org.osteon.simulation.Simulator;
 import org.osteon.simulation.SolverSettings;
@@ -62,8 +63,9 @@ public class EngineBenchmark {
         rober = BenchModels.problem(r, 1e11, 2);
         hires = BenchModels.problem(h, 321.8122, 2);
         boneCells = BenchModels.problem(b, 3650, 11);
-        boneCellsRhs = BenchModels.function(b);
-        hiresRhs = BenchModels.function(h);
+        // The problems' parameter vectors: they include the initial assignments (k_bvres).
+        boneCellsRhs = ModelFunction.of(b, boneCells.parameters());
+        hiresRhs = ModelFunction.of(h, hires.parameters());
         boneCellsY0 = boneCells.initialState();
         hiresY0 = hires.initialState();
         rhsOut = new double[boneCellsY0.length];
