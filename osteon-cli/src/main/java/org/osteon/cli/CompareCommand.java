@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code osteon compare}: several scenarios overlaid, as values or as % change from a baseline run. */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run several scenarios and compare them on one time grid: absolute values, or % change",
+        description = {"Run several scenarios and compare them on one time grid: absolute values, or %% change",
                 "from the baseline run at each time. The grid is the baseline's; runs with another grid are",
                 "resampled onto it (linear interpolation, a note says which). --until and --step give all runs one grid."})
 final class CompareCommand implements Callable<Integer> {
@@ -41,7 +41,7 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--baseline", paramLabel = "NAME", description = "The run the others are compared with: a scenario name or one of the arguments (default: the first).")
     String baseline;
 
-    @Option(names = "--change", paramLabel = "KIND", description = "absolute (default) or percent: % change from the baseline at each time.")
+    @Option(names = "--change", paramLabel = "KIND", description = "absolute (default) or percent: %% change from the baseline at each time.")
     String change = "absolute";
 
     @Option(names = "--outputs", split = ",", paramLabel = "A,B", description = "Outputs to compare (default: those all scenarios output).")

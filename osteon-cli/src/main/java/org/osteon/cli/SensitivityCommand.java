@@ -16,8 +16,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code osteon sensitivity}: local normalised sensitivities of summary outputs to the parameters, ranked. */
 @Command(name = "sensitivity", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Local normalised sensitivities S = (dy/dp)(p/y): the % change of each summary output y per",
-                "% change of each parameter p. Central differences at relative steps h and h/2 with Richardson",
+        description = {"Local normalised sensitivities S = (dy/dp)(p/y): the %% change of each summary output y per",
+                "%% change of each parameter p. Central differences at relative steps h and h/2 with Richardson",
                 "extrapolation, solver tolerance tightened to rtol <= 1e-10; each S comes with an error estimate."})
 final class SensitivityCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file, model file, or built-in id.")
