@@ -103,7 +103,14 @@ final class ExplainCommand implements Callable<Integer> {
                     inactive.add(e.term().symbol());
                     continue;
                 }
-                String sign = e.mean() >= 0 ? (g.additive() ? "adds" : "raises") : (g.additive() ? "removes" : "lowers");
+                String sign;
+                if (g.additive()) {
+                    // A lower removal rate adds: say which way the rate itself moved.
+                    boolean rateUp = (e.mean() >= 0) == (e.term().op() == '+');
+                    sign = (e.mean() >= 0 ? "adds" : "removes") + (rateUp ? " (rate above baseline)" : " (rate below baseline)");
+                } else {
+                    sign = e.mean() >= 0 ? "raises" : "lowers";
+                }
                 StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-4d %-" + width + "s", rank++, e.term().symbol()));
                 for (double v : e.values()) {
                     row.append(String.format(Locale.ROOT, " %12s", cell(v, g.additive())));

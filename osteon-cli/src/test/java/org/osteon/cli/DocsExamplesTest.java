@@ -115,7 +115,7 @@ class DocsExamplesTest {
     void everyCommandIsDocumentedWithAnExample() throws IOException {
         String doc = Files.readString(DOC);
         List<String> commands = commands();
-        for (String name : List.of("models", "scenarios", "describe", "run", "steady", "compare", "scan", "sensitivity", "validate")) {
+        for (String name : List.of("models", "scenarios", "describe", "run", "steady", "compare", "scan", "sensitivity", "validate", "explain", "pathway")) {
             assertThat(doc).as("a section on osteon " + name).containsPattern("## .*`osteon " + name + "`");
             assertThat(commands).as("an example of osteon " + name).anyMatch(c -> c.startsWith("osteon " + name + " ")
                     || c.equals("osteon " + name));
