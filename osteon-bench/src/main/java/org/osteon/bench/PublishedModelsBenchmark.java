@@ -12,10 +12,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.osteon.compile.CompiledModel;
-import org.osteon.models.BuiltInCatalog;
-import org.osteon.scenario.Scenario;
-import org.osteon.scenario.ScenarioRunner;
 import org.osteon.simulation.SimulationProblem;
 import org.osteon.simulation.Simulator;
 import org.osteon.simulation.SolverSettings;
@@ -47,12 +43,9 @@ public class PublishedModelsBenchmark {
 
     @Setup
     public void setup() {
-        BuiltInCatalog catalog = new BuiltInCatalog();
-        ScenarioRunner runner = new ScenarioRunner(catalog);
-        Scenario s = catalog.scenario(scenario).orElseThrow();
-        CompiledModel model = runner.model(s);
-        problem = runner.problem(s, model);
-        settings = runner.settings(s);
+        BuiltInScenarios prepared = BuiltInScenarios.prepare(scenario);
+        problem = prepared.problem();
+        settings = prepared.settings();
         if (!settings.equals(SolverSettings.DEFAULT)) {
             throw new IllegalStateException(scenario + " does not use the default solver settings: " + settings);
         }

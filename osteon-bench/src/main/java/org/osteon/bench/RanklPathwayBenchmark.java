@@ -12,9 +12,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.osteon.models.BuiltInCatalog;
-import org.osteon.scenario.Scenario;
-import org.osteon.scenario.ScenarioRunner;
 import org.osteon.simulation.SimulationProblem;
 import org.osteon.simulation.Simulator;
 import org.osteon.simulation.SolverSettings;
@@ -44,11 +41,9 @@ public class RanklPathwayBenchmark {
 
     @Setup
     public void setup() {
-        BuiltInCatalog catalog = new BuiltInCatalog();
-        ScenarioRunner runner = new ScenarioRunner(catalog);
-        Scenario s = catalog.scenario(scenario).orElseThrow();
-        problem = runner.problem(s, runner.model(s));
-        settings = runner.settings(s);
+        BuiltInScenarios prepared = BuiltInScenarios.prepare(scenario);
+        problem = prepared.problem();
+        settings = prepared.settings();
     }
 
     @Benchmark

@@ -13,8 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.osteon.scenario.ModelCatalog;
 import org.osteon.scenario.ModelCatalogs;
@@ -24,7 +22,7 @@ import org.osteon.solve.SolverException;
 import org.osteon.trajectory.Trajectory;
 
 /** Every route of the API against the real server on a random loopback port: answers and errors. */
-class ApiTest {
+class ApiTest extends ServerTestBase {
     static final String PTH = "{\"name\":\"pth\",\"model\":\"pivonka2008\",\"until\":140,\"step\":1,"
             + "\"interventions\":[{\"set\":\"I_P\",\"value\":1000,\"from\":0,\"to\":100}],\"outputs\":[\"OBa\",\"OCa\",\"RANKL\"]}";
     static final String PLAIN = "{\"name\":\"plain\",\"model\":\"pivonka2008\",\"until\":140,\"step\":1,\"outputs\":[\"OBa\",\"OCa\",\"RANKL\"]}";
@@ -33,20 +31,6 @@ class ApiTest {
     static final String SLOW = "{\"model\":\"rankl-pathway\",\"until\":3650,\"solver\":\"dopri5\",\"rtol\":1e-12,\"atol\":1e-20,"
             + "\"doses\":[{\"target\":\"TPTD_depot\",\"amount\":0.02,\"at\":0,\"every\":1,\"count\":3650}]}";
 
-    static WebServer server;
-    static Http http;
-
-    @BeforeAll
-    static void start() {
-        server = new WebServer(WebLimits.defaults()).start("127.0.0.1", 0);
-        server.warmUp();
-        http = new Http(server.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     /** An error answer: the status, JSON {error, field, status}, and the field to blame. */
     static JsonNode assertError(Http.Response r, int status, String field) {

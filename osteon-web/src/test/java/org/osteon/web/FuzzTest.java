@@ -14,32 +14,16 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Malformed and hostile requests: each gets a 4xx JSON error quickly, and the server stays
  * healthy and keeps simulating afterwards.
  */
-class FuzzTest {
+class FuzzTest extends ServerTestBase {
     /** Well below the 5 s time budget: input checks must answer before any simulation work. */
     private static final double QUICK_MS = 1500;
 
-    static WebServer server;
-    static Http http;
-
-    @BeforeAll
-    static void start() {
-        server = new WebServer(WebLimits.defaults()).start("127.0.0.1", 0);
-        server.warmUp();
-        http = new Http(server.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     static String nested(String open, String close, int depth) {
         return open.repeat(depth) + close.repeat(depth);
