@@ -29,10 +29,6 @@ public final class KernelSupport {
         return Math.pow(x, y);
     }
 
-    public static double bool(boolean b) {
-        return b ? 1.0 : 0.0;
-    }
-
     public static double partial(ExternalFunction f, int index, double[] args) {
         double[] g = new double[args.length];
         f.gradient(args, g);

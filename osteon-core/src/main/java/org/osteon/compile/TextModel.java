@@ -12,7 +12,6 @@ final class TextModel implements CompiledModel {
     private final Kernel kernel;
     private final InterpretedKernel interpreted;
     private final Interpreter interpreter;
-    private final boolean analyticJacobian;
     private final List<Interpreter.Node> initNodes = new ArrayList<>();
     private final List<CompiledEvent> events = new ArrayList<>();
     private final List<Interpreter.Node> discontinuityNodes = new ArrayList<>();
@@ -29,7 +28,6 @@ final class TextModel implements CompiledModel {
         this.interpreted = interpreted;
         this.interpreter = interpreter;
         this.extensions = List.copyOf(extensions);
-        this.analyticJacobian = true;
         this.memoryOffsets = new int[extensions.size()];
         int size = flat.parameters().size();
         for (int i = 0; i < extensions.size(); i++) {
@@ -154,7 +152,7 @@ final class TextModel implements CompiledModel {
 
     @Override
     public boolean hasAnalyticJacobian() {
-        return analyticJacobian;
+        return true; // the compiler always generates the symbolic Jacobian
     }
 
     @Override

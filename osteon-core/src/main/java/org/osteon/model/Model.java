@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 /**
  * An immutable model with SBML Level 3 Core semantics: the single representation that text,
@@ -168,29 +167,6 @@ public record Model(String id, Metadata metadata, List<UnitDefinition> units,
         public Builder event(Event e) {
             events.add(e);
             return this;
-        }
-
-        /** Replaces the parameter with the given id (which must exist). */
-        public Builder replaceParameter(String parameterId, UnaryOperator<Parameter> change) {
-            replace(parameters, p -> p.id().equals(parameterId), change, parameterId);
-            return this;
-        }
-
-        /** Replaces the species with the given id (which must exist). */
-        public Builder replaceSpecies(String speciesId, UnaryOperator<Species> change) {
-            replace(species, s -> s.id().equals(speciesId), change, speciesId);
-            return this;
-        }
-
-        private static <T> void replace(List<T> list, java.util.function.Predicate<T> match,
-                                        UnaryOperator<T> change, String what) {
-            for (int i = 0; i < list.size(); i++) {
-                if (match.test(list.get(i))) {
-                    list.set(i, change.apply(list.get(i)));
-                    return;
-                }
-            }
-            throw new IllegalArgumentException("no symbol '" + what + "' in the model");
         }
 
         public Model build() {

@@ -53,9 +53,4 @@ public final class Tolerances {
     public double scale(int i, double a, double b) {
         return absolute[i] + relative[i] * Math.max(Math.abs(a), Math.abs(b));
     }
-
-    /** The smallest relative tolerance, used where one number must stand for all. */
-    public double minRelative() {
-        return Arrays.stream(relative).min().orElse(1e-6);
-    }
 }

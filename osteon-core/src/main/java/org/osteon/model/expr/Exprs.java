@@ -21,17 +21,6 @@ public final class Exprs {
         return out;
     }
 
-    /** Every function name called in the expression. */
-    public static Set<String> functions(Expr e) {
-        Set<String> out = new LinkedHashSet<>();
-        walk(e, node -> {
-            if (node instanceof Expr.Call c) {
-                out.add(c.function());
-            }
-        });
-        return out;
-    }
-
     /** Visits every node, parents before children, left to right. */
     public static void walk(Expr e, java.util.function.Consumer<Expr> visitor) {
         visitor.accept(e);
@@ -76,12 +65,5 @@ public final class Exprs {
             return f.apply(new Expr.Call(c.function(), c.args().stream().map(a -> mapCalls(a, f)).toList()));
         }
         return e;
-    }
-
-    /** Number of nodes, used to bound code size. */
-    public static int size(Expr e) {
-        int[] n = {0};
-        walk(e, node -> n[0]++);
-        return n[0];
     }
 }
