@@ -353,7 +353,7 @@ public final class Dosing {
                 }
                 List<Integer> params = new ArrayList<>();
                 List<Double> powers = new ArrayList<>();
-                double factor = value * unit.factor() / target.factor();
+                double factor = value * (unit.factor() / target.factor());
                 StringBuilder how = new StringBuilder(given);
                 if (m != 0) {
                     factor *= bridge(state, MOLAR_MASS, molarMass, m, params, powers, how, given, target);
