@@ -66,7 +66,7 @@ final class BandFigure {
                     new ChartPanel.Band(s.time(), s.p25(), s.p75(), alpha(color, 0.36)));
             List<ChartPanel.Trace> traces = List.of(new ChartPanel.Trace(s.time(), s.p50(), color, Style.runStroke(0), false));
             List<Legend.Entry> legend = List.of(
-                    new Legend.Entry(Legend.text(s.id(), s.label()) + " median", color, Style.runStroke(0), false),
+                    new Legend.Entry("median", color, Style.runStroke(0), false),
                     new Legend.Entry("25th–75th percentile", alpha(color, 0.36), new java.awt.BasicStroke(10f), false),
                     new Legend.Entry("5th–95th percentile", alpha(color, 0.18), new java.awt.BasicStroke(10f), false));
             int extra = last && outputs.size() > 1 ? X_AXIS_HEIGHT : 0;
