@@ -22,16 +22,23 @@ final class EventProcessor {
     }
 
     private final List<CompiledEvent> events;
+    private final double tEnd;
     private final boolean[] last;
+    /** Per event: the breakpoint whose right limit {@link #last} already holds, else NaN. */
+    private final double[] rightLimitAt;
     private final double[][] guardsAtStart;
     private final List<Pending> pending = new ArrayList<>();
     private final BracketingNthOrderBrentSolver brent = new BracketingNthOrderBrentSolver(1e-15, 1e-300, 0, 5);
     private long sequence;
     private long fired;
 
-    EventProcessor(List<CompiledEvent> events) {
+    /** @param tEnd end of the run: nothing happens after it, so no trigger turns true "just after" it */
+    EventProcessor(List<CompiledEvent> events, double tEnd) {
         this.events = events;
+        this.tEnd = tEnd;
         this.last = new boolean[events.size()];
+        this.rightLimitAt = new double[events.size()];
+        java.util.Arrays.fill(rightLimitAt, Double.NaN);
         this.guardsAtStart = new double[events.size()][];
         for (int e = 0; e < events.size(); e++) {
             last[e] = events.get(e).initialValue();
@@ -101,26 +108,55 @@ final class EventProcessor {
         }
     }
 
+    /**
+     * Records trigger transitions at a breakpoint t. A trigger with a time threshold at t (a guard
+     * {@code time - T} with T = t) is looked at twice: at the instant t and just after it. A strict
+     * comparison such as {@code time > T} is false at T and true just after, and SBML fires the
+     * event at that instant, T; looking only at t would miss it until the next breakpoint (the end
+     * of the run). Once the right limit is recorded, later looks at the same t (cascades, the
+     * after-output phase) see only the right limit, so nothing fires twice.
+     */
     private void updateTriggers(double t, double[] y, double[] p, boolean afterOutput) {
         for (int e = 0; e < events.size(); e++) {
             CompiledEvent ev = events.get(e);
             if (ev.afterOutput() != afterOutput) {
                 continue;
             }
-            boolean now = ev.trigger(t, y, p);
-            if (now && !last[e]) {
-                double delay = ev.delay(t, y, p);
-                if (!(delay >= 0) || Double.isInfinite(delay)) {
-                    throw new SolverException(SolverException.Reason.INVALID_INPUT, t, -1,
-                            "event '" + ev.id() + "' has delay " + delay + " at t=" + t + "; a delay must be finite and not negative");
-                }
-                double[] values = ev.useValuesFromTriggerTime() ? ev.evaluateAssignments(t, y, p) : null;
-                pending.add(new Pending(t + delay, e, values, sequence++));
-            } else if (!now && last[e] && !ev.persistent()) {
-                cancel(e, t);
+            boolean atThreshold = t < tEnd && hasTimeThresholdAt(ev, t, p);
+            if (!atThreshold || rightLimitAt[e] != t) {
+                transition(e, ev.trigger(t, y, p), t, y, p);
             }
-            last[e] = now;
+            if (atThreshold) {
+                transition(e, ev.trigger(Math.nextUp(t), y, p), t, y, p);
+                rightLimitAt[e] = t;
+            }
         }
+    }
+
+    /** A trigger turning true schedules a firing; turning false cancels those of a non-persistent event. */
+    private void transition(int e, boolean now, double t, double[] y, double[] p) {
+        CompiledEvent ev = events.get(e);
+        if (now && !last[e]) {
+            double delay = ev.delay(t, y, p);
+            if (!(delay >= 0) || Double.isInfinite(delay)) {
+                throw new SolverException(SolverException.Reason.INVALID_INPUT, t, -1,
+                        "event '" + ev.id() + "' has delay " + delay + " at t=" + t + "; a delay must be finite and not negative");
+            }
+            double[] values = ev.useValuesFromTriggerTime() ? ev.evaluateAssignments(t, y, p) : null;
+            pending.add(new Pending(t + delay, e, values, sequence++));
+        } else if (!now && last[e] && !ev.persistent()) {
+            cancel(e, t);
+        }
+        last[e] = now;
+    }
+
+    private static boolean hasTimeThresholdAt(CompiledEvent ev, double t, double[] p) {
+        for (int k = 0; k < ev.guardCount(); k++) {
+            if (ev.guardTime(k, p) == t) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Stores guard values at the start of an integration segment. */

@@ -53,7 +53,7 @@ public final class Simulator {
         this.p = problem.parameters().clone();
         this.changes = new ArrayList<>(problem.changes());
         this.changes.sort(Comparator.comparingDouble(ScheduledChange::time));
-        this.events = new EventProcessor(model.events());
+        this.events = new EventProcessor(model.events(), problem.tEnd());
         this.recorder = new Recorder(model, problem.outputTimes(), problem.recordedParameters());
         this.integrator = Integrators.byName(settings.method());
         this.context = new IntegrationContext(tolerances(), settings.maxSteps(), settings.maxStep(), cancellation);
