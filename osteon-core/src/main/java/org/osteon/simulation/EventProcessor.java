@@ -6,6 +6,7 @@ import java.util.List;
 import org.hipparchus.analysis.solvers.AllowedSolution;
 import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
 import org.osteon.compile.CompiledEvent;
+import org.osteon.compile.Layout;
 import org.osteon.solve.DenseStep;
 import org.osteon.solve.SolverException;
 
@@ -23,6 +24,7 @@ final class EventProcessor {
 
     private final List<CompiledEvent> events;
     private final double tEnd;
+    private final Layout layout;
     private final boolean[] last;
     /** Per event: the breakpoint whose right limit {@link #last} already holds, else NaN. */
     private final double[] rightLimitAt;
@@ -32,9 +34,13 @@ final class EventProcessor {
     private long sequence;
     private long fired;
 
-    /** @param tEnd end of the run: nothing happens after it, so no trigger turns true "just after" it */
-    EventProcessor(List<CompiledEvent> events, double tEnd) {
+    /**
+     * @param tEnd   end of the run: nothing happens after it, so no trigger turns true "just after" it
+     * @param layout names of the state and parameter slots, for messages
+     */
+    EventProcessor(List<CompiledEvent> events, double tEnd, Layout layout) {
         this.events = events;
+        this.layout = layout;
         this.tEnd = tEnd;
         this.last = new boolean[events.size()];
         this.rightLimitAt = new double[events.size()];
@@ -101,7 +107,10 @@ final class EventProcessor {
             Pending first = ready.get(0);
             CompiledEvent ev = events.get(first.event());
             double[] values = first.values() != null ? first.values() : ev.evaluateAssignments(t, y, p);
+            double[] yBefore = y.clone();
+            double[] pBefore = p.clone();
             ev.apply(values, y, p);
+            requireFinite(ev, t, yBefore, y, pBefore, p);
             fired++;
             any = true;
             pending.addAll(ready.subList(1, ready.size()));
@@ -116,6 +125,27 @@ final class EventProcessor {
      * of the run). Once the right limit is recorded, later looks at the same t (cascades, the
      * after-output phase) see only the right limit, so nothing fires twice.
      */
+    /** An event that writes NaN or an infinity fails the run, naming the event, what it set and when. */
+    private void requireFinite(CompiledEvent ev, double t, double[] yBefore, double[] y, double[] pBefore, double[] p) {
+        for (int i = 0; i < y.length; i++) {
+            if (!Double.isFinite(y[i]) && Double.compare(y[i], yBefore[i]) != 0) {
+                throw notFinite(ev, t, i, layout.states().get(i).id(), y[i]);
+            }
+        }
+        // Named parameters only: the memory slots of Java parts are theirs (an infinite next firing time means "never").
+        for (int i = 0; i < layout.parameters().size(); i++) {
+            if (!Double.isFinite(p[i]) && Double.compare(p[i], pBefore[i]) != 0) {
+                throw notFinite(ev, t, -1, layout.parameters().get(i).id(), p[i]);
+            }
+        }
+    }
+
+    private static SolverException notFinite(CompiledEvent ev, double t, int state, String name, double value) {
+        return new SolverException(SolverException.Reason.NOT_FINITE, t, state, state >= 0 ? name : null,
+                "event '" + ev.id() + "' set '" + name + "' to " + value + " at t=" + t
+                        + " (check its assignment for division by zero, log or square root of a negative number, or overflow)");
+    }
+
     private void updateTriggers(double t, double[] y, double[] p, boolean afterOutput) {
         for (int e = 0; e < events.size(); e++) {
             CompiledEvent ev = events.get(e);
