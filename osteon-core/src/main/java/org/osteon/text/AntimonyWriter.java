@@ -53,7 +53,7 @@ public final class AntimonyWriter {
         this.model = model;
         model.initialAssignments().forEach(a -> initialised.add(a.symbol()));
         model.rules().stream().filter(r -> r instanceof Rule.Assignment).forEach(r -> initialised.add(r.variable()));
-        model.rules().forEach(r -> targets.add(r.variable()));
+        model.rules().stream().filter(r -> r.variable() != null).forEach(r -> targets.add(r.variable()));
         model.events().forEach(e -> e.assignments().forEach(a -> targets.add(a.variable())));
         model.species().stream().filter(Species::boundary).forEach(s -> boundary.add(s.id()));
     }
@@ -63,6 +63,12 @@ public final class AntimonyWriter {
      *                                  reserved word such as {@code species} or {@code in}
      */
     public static String write(Model model) {
+        if (model.conversionFactor() != null || model.species().stream().anyMatch(sp -> sp.conversionFactor() != null)) {
+            String who = model.conversionFactor() != null ? "the model" : "species '" + model.species().stream()
+                    .filter(sp -> sp.conversionFactor() != null).findFirst().orElseThrow().id() + "'";
+            throw new IllegalArgumentException("model '" + model.id() + "': " + who + " has a conversion factor, which "
+                    + "Antimony cannot express; export it as SBML");
+        }
         checkNames(model);
         Map<String, String> renamed = ModelRenamer.reservedIds(model);
         AntimonyWriter w = new AntimonyWriter(renamed.isEmpty() ? model : ModelRenamer.rename(model, renamed));
@@ -84,6 +90,8 @@ public final class AntimonyWriter {
         section("Compartments", model.compartments(), this::compartment);
         section("Species", model.species(), this::species);
         section("Reactions", model.reactions(), this::reaction);
+        section("Stoichiometries", model.speciesReferencesWithIds().stream()
+                .filter(ref -> !Double.isNaN(ref.stoichiometry())).toList(), this::stoichiometry);
         section("Rules", model.rules(), this::rule);
         section("Events", model.events(), this::event);
         section("Parameters", model.parameters(), this::parameter);
@@ -176,21 +184,42 @@ public final class AntimonyWriter {
         line(sb + (explicitNaN ? " = NaN" : initialValue(s.initialValue())));
     }
 
+    /**
+     * A negative coefficient cannot be written before a species: it is written on the other side,
+     * positive (consuming -2 A is producing 2 A), so the text has the same equations.
+     */
     private void reaction(Reaction r) {
-        String left = side(r.reactants());
-        String right = side(r.products());
+        List<SpeciesReference> reactants = new ArrayList<>();
+        List<SpeciesReference> products = new ArrayList<>();
+        r.reactants().forEach(ref -> (ref.stoichiometry() < 0 && ref.id() == null ? products : reactants).add(ref));
+        r.products().forEach(ref -> (ref.stoichiometry() < 0 && ref.id() == null ? reactants : products).add(ref));
+        String left = side(reactants);
+        String right = side(products);
         line(r.id() + ": " + (left.isEmpty() ? "" : left + " ") + (r.reversible() ? "->" : "=>")
                 + (right.isEmpty() ? "" : " " + right) + "; " + ExprFormatter.format(r.rate()));
     }
 
+    /** {@code 2 A}, {@code $B}, or {@code n A} for a reference with id n (its value is written with the parameters). */
     private String side(List<SpeciesReference> refs) {
         return refs.stream()
-                .map(ref -> (ref.stoichiometry() == 1 ? "" : ExprFormatter.number(ref.stoichiometry()) + " ")
-                        + (boundary.contains(ref.species()) ? "$" : "") + ref.species())
+                .map(ref -> {
+                    double s = Math.abs(ref.stoichiometry());
+                    String coefficient = ref.id() != null ? ref.id() + " " : s == 1 ? "" : ExprFormatter.number(s) + " ";
+                    return coefficient + (boundary.contains(ref.species()) ? "$" : "") + ref.species();
+                })
                 .collect(Collectors.joining(" + "));
     }
 
+    /** The value of a named stoichiometry (one set by an assignment, rule or event has none). */
+    private void stoichiometry(SpeciesReference ref) {
+        line(ref.id() + " = " + ExprFormatter.number(ref.stoichiometry()));
+    }
+
     private void rule(Rule r) {
+        if (r instanceof Rule.Algebraic) {
+            line("0 = " + ExprFormatter.format(r.expression()));
+            return;
+        }
         String op = r instanceof Rule.Assignment ? " := " : "' = ";
         line(r.variable() + op + ExprFormatter.format(r.expression()));
     }
@@ -361,7 +390,7 @@ public final class AntimonyWriter {
         });
         m.parameters().forEach(p -> names.add(p.id()));
         m.initialAssignments().forEach(a -> names.add(a.symbol()));
-        m.rules().forEach(r -> names.add(r.variable()));
+        m.rules().stream().filter(r -> r.variable() != null).forEach(r -> names.add(r.variable()));
         m.reactions().forEach(r -> {
             names.add(r.id());
             r.reactants().forEach(s -> names.add(s.species()));

@@ -3,6 +3,7 @@ package org.osteon.text;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -115,6 +116,7 @@ final class Entries {
     private final List<MetadataChange> metadataChanges = new ArrayList<>();
     private final List<UnaryOperator<Metadata>> modelMetadataChanges = new ArrayList<>();
     private final List<Target> targets = new ArrayList<>();
+    private final List<Definition> algebraic = new ArrayList<>();
     private int seq;
 
     Entries(Problems problems) {
@@ -248,6 +250,11 @@ final class Entries {
         }
     }
 
+    /** {@code 0 = f}: an algebraic rule. */
+    void algebraic(Expr x, Scope scope) {
+        algebraic.add(new Definition(x, false, scope.depth(), ++seq, null));
+    }
+
     void unit(Token name, UnitDefinition d) {
         String id = name.getText();
         if (unitAt.containsKey(id) && units.containsKey(id)) {
@@ -318,6 +325,19 @@ final class Entries {
                     + (clash.kind == Kind.VARIABLE ? "a variable" : clash.kind.noun));
         }
         merge();
+        Set<String> referenceIds = new HashSet<>();
+        for (ReactionDraft r : reactions) {
+            for (SpeciesRefDraft d : r.reactants()) {
+                if (d.name() != null) {
+                    referenceIds.add(canonical(d.name().getText()));
+                }
+            }
+            for (SpeciesRefDraft d : r.products()) {
+                if (d.name() != null) {
+                    referenceIds.add(canonical(d.name().getText()));
+                }
+            }
+        }
 
         List<Compartment> compartments = new ArrayList<>();
         List<Species> species = new ArrayList<>();
@@ -331,7 +351,7 @@ final class Entries {
             } else if (e.kind == Kind.SPECIES) {
                 species.add(new Species(e.id, e.compartment == null ? null : canonical(e.compartment),
                         speciesValue(e), e.amountOnly, e.boundary, constant(e, false), e.metadata));
-            } else if (e.kind == Kind.VARIABLE) {
+            } else if (e.kind == Kind.VARIABLE && !referenceIds.contains(e.id)) {
                 parameterEntries.add(e);
             }
         }
@@ -346,11 +366,16 @@ final class Entries {
                 assignments.add(new InitialAssignment(id, rename(e.assignment.expr())));
             }
         }
-        List<Rule> rules = entries.values().stream().filter(e -> e.rule != null && e.rule.expr() != null)
-                .sorted(Comparator.comparingInt(e -> e.rule.seq()))
-                .map(e -> e.assignmentRule ? (Rule) new Rule.Assignment(e.id, rename(e.rule.expr()))
-                        : new Rule.Rate(e.id, rename(e.rule.expr())))
-                .toList();
+        List<Map.Entry<Integer, Rule>> ordered = new ArrayList<>();
+        for (Entry e : entries.values()) {
+            if (e.rule != null && e.rule.expr() != null) {
+                ordered.add(Map.entry(e.rule.seq(), e.assignmentRule ? new Rule.Assignment(e.id, rename(e.rule.expr()))
+                        : new Rule.Rate(e.id, rename(e.rule.expr()))));
+            }
+        }
+        algebraic.forEach(d -> ordered.add(Map.entry(d.seq(), new Rule.Algebraic(rename(d.expr())))));
+        ordered.sort(Map.Entry.comparingByKey());
+        List<Rule> rules = ordered.stream().map(Map.Entry::getValue).toList();
         List<Reaction> reactionList = new ArrayList<>();
         for (ReactionDraft r : namedReactions) {
             Definition override = reactionRates.get(r.id());
@@ -408,26 +433,34 @@ final class Entries {
         return value(e);
     }
 
+    /**
+     * A named stoichiometry ({@code n S}) is a species reference with id n: n's value is the
+     * coefficient; an initial assignment, rule or event on n sets it (NaN here). Nothing setting
+     * it means 1, libAntimony's default, with a warning.
+     */
     private List<SpeciesReference> refs(List<SpeciesRefDraft> drafts) {
         List<SpeciesReference> out = new ArrayList<>();
         for (SpeciesRefDraft d : drafts) {
-            double stoichiometry = d.reference().stoichiometry();
-            if (d.name() != null) {
-                Entry named = entries.get(canonical(d.name().getText()));
-                if (named == null || named.rule != null && named.rule.expr() != null || named.targeted
-                        || !hasValue(named) || named.assignment != null) {
-                    problems.add(d.name(), "the stoichiometry '" + d.name().getText() + "' must be a number "
-                            + "(e.g. '" + d.name().getText() + " = 2'): variable stoichiometries are not supported");
-                    continue;
-                }
-                stoichiometry = value(named);
-                if (!(stoichiometry > 0) || Double.isInfinite(stoichiometry)) {
-                    problems.add(d.name(), "expected a positive stoichiometry for '" + d.name().getText() + "', found "
-                            + stoichiometry);
-                    continue;
-                }
+            String species = canonical(d.reference().species());
+            if (d.name() == null) {
+                out.add(new SpeciesReference(species, d.reference().stoichiometry()));
+                continue;
             }
-            out.add(new SpeciesReference(canonical(d.reference().species()), stoichiometry));
+            String id = canonical(d.name().getText());
+            Entry named = entries.get(id);
+            double stoichiometry = Double.NaN;
+            if (hasValue(named)) {
+                stoichiometry = value(named);
+            } else if (named.assignment == null && (named.rule == null || named.rule.expr() == null)
+                    && !named.targeted) {
+                problems.warn(d.name(), "stoichiometry '" + id + "' has no value: it is 1 (libAntimony's default)");
+                stoichiometry = 1;
+            }
+            if (Double.isInfinite(stoichiometry)) {
+                problems.add(d.name(), "expected a finite stoichiometry for '" + id + "', found " + stoichiometry);
+                continue;
+            }
+            out.add(new SpeciesReference(species, stoichiometry, id));
         }
         return out;
     }

@@ -299,9 +299,7 @@ final class ModelAssembler {
             if (number != null) {
                 Token at = ref.stoichiometry != null ? ref.stoichiometry : ref.fused;
                 double s = Double.parseDouble(number);
-                if (!(s > 0)) {
-                    problems.add(at, "expected a positive stoichiometry, found '" + number + "'");
-                } else if (Double.isInfinite(s)) {
+                if (Double.isInfinite(s)) {
                     problems.add(at, "expected a finite stoichiometry, found '" + number
                             + "', which is too large for a number");
                 } else {
@@ -750,7 +748,7 @@ final class ModelAssembler {
             entries.unitDeclared(u.name);
             return;
         }
-        UnitDefinition d = UnitExpressions.definition(id, u.unitExpr());
+        UnitDefinition d = UnitExpressions.definition(id, u.unitExpr(), problems);
         if (d.factors().size() == 1 && d.factors().get(0).unit().equals(id) && d.multiplier() == 1
                 && d.factors().get(0).exponent() == 1) {
             // "unit time_unit = time_unit": libAntimony's way of saying the default
@@ -782,7 +780,7 @@ final class ModelAssembler {
             problems.add(a.zero, "expected 0 on the left of an algebraic rule, found '" + a.zero.getText() + "'");
             return;
         }
-        unsupported(a.getStart(), "the algebraic rule '" + Names.shown(a.getText()) + "'");
+        entries.algebraic(expr(a.expr(), scope), scope);
     }
 
     // ------------------------------------------------------------------ submodels

@@ -47,6 +47,7 @@ final class ModelRenamer {
         m.parameters().forEach(p -> ids.add(p.id()));
         m.reactions().forEach(r -> ids.add(r.id()));
         m.events().forEach(e -> ids.add(e.id()));
+        m.speciesReferencesWithIds().forEach(r -> ids.add(r.id()));
         taken.addAll(ids);
         for (Expr e : allExpressions(m)) {
             taken.addAll(Exprs.symbols(e));
@@ -66,7 +67,8 @@ final class ModelRenamer {
     }
 
     static Model rename(Model m, Map<String, String> names) {
-        Model.Builder b = Model.builder(name(m.id(), names)).metadata(metadata(m.metadata(), names));
+        Model.Builder b = Model.builder(name(m.id(), names)).metadata(metadata(m.metadata(), names))
+                .conversionFactor(m.conversionFactor() == null ? null : name(m.conversionFactor(), names));
         for (UnitDefinition u : m.units()) {
             b.unit(new UnitDefinition(name(u.id(), names), u.multiplier(), u.factors().stream()
                     .map(f -> new UnitDefinition.Factor(name(f.unit(), names), f.exponent())).toList()));
@@ -79,7 +81,8 @@ final class ModelRenamer {
         }
         for (Species s : m.species()) {
             b.species(new Species(name(s.id(), names), s.compartment() == null ? null : name(s.compartment(), names),
-                    s.initialValue(), s.amountOnly(), s.boundary(), s.constant(), metadata(s.metadata(), names)));
+                    s.initialValue(), s.amountOnly(), s.boundary(), s.constant(),
+                    s.conversionFactor() == null ? null : name(s.conversionFactor(), names), metadata(s.metadata(), names)));
         }
         for (Parameter p : m.parameters()) {
             b.parameter(new Parameter(name(p.id(), names), p.value(), p.constant(), metadata(p.metadata(), names)));
@@ -88,8 +91,12 @@ final class ModelRenamer {
             b.initialAssignment(new InitialAssignment(name(a.symbol(), names), expr(a.expression(), names)));
         }
         for (Rule r : m.rules()) {
-            b.rule(r instanceof Rule.Assignment ? new Rule.Assignment(name(r.variable(), names),
-                    expr(r.expression(), names)) : new Rule.Rate(name(r.variable(), names), expr(r.expression(), names)));
+            if (r instanceof Rule.Algebraic) {
+                b.rule(new Rule.Algebraic(expr(r.expression(), names)));
+            } else {
+                b.rule(r instanceof Rule.Assignment ? new Rule.Assignment(name(r.variable(), names),
+                        expr(r.expression(), names)) : new Rule.Rate(name(r.variable(), names), expr(r.expression(), names)));
+            }
         }
         for (Reaction r : m.reactions()) {
             b.reaction(new Reaction(name(r.id(), names), refs(r.reactants(), names), refs(r.products(), names),
@@ -132,7 +139,8 @@ final class ModelRenamer {
     }
 
     private static List<SpeciesReference> refs(List<SpeciesReference> refs, Map<String, String> names) {
-        return refs.stream().map(r -> new SpeciesReference(name(r.species(), names), r.stoichiometry())).toList();
+        return refs.stream().map(r -> new SpeciesReference(name(r.species(), names), r.stoichiometry(),
+                r.id() == null ? null : name(r.id(), names))).toList();
     }
 
     private static Expr expr(Expr e, Map<String, String> names) {

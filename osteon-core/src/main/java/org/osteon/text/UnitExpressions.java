@@ -18,12 +18,25 @@ import org.osteon.text.antlr.AntimonyParser.UnitTermContext;
  * {@link AntimonyWriter} reads back to the same definition.
  */
 final class UnitExpressions {
-    private UnitExpressions() {
+    /** Reports scales and exponents that are not finite (they make every quantity in the unit meaningless). */
+    static UnitDefinition definition(String id, UnitExprContext x, Problems problems) {
+        Value v = new UnitExpressions(problems).expression(x);
+        return new UnitDefinition(id, v.multiplier, v.factors);
     }
 
-    static UnitDefinition definition(String id, UnitExprContext x) {
-        Value v = expression(x);
-        return new UnitDefinition(id, v.multiplier, v.factors);
+    private final Problems problems;
+
+    private UnitExpressions(Problems problems) {
+        this.problems = problems;
+    }
+
+    private double finite(SignedNumberContext s, String what) {
+        double v = signed(s);
+        if (!Double.isFinite(v)) {
+            problems.add(s.getStop(), "a unit's " + what + " must be a finite number, found '" + s.getText() + "'");
+            return 1;
+        }
+        return v;
     }
 
     private static final class Value {
@@ -39,7 +52,7 @@ final class UnitExpressions {
         }
     }
 
-    private static Value expression(UnitExprContext x) {
+    private Value expression(UnitExprContext x) {
         Value out = new Value();
         boolean divide = false;
         for (var child : x.children) {
@@ -61,23 +74,23 @@ final class UnitExpressions {
         return out;
     }
 
-    private static Value term(UnitTermContext t) {
+    private Value term(UnitTermContext t) {
         Value atom = atom(t.unitAtom());
         if (t.exponent == null) {
             return atom;
         }
         Value out = new Value();
-        out.multiply(atom, signed(t.exponent));
+        out.multiply(atom, finite(t.exponent, "exponent"));
         return out;
     }
 
-    private static Value atom(UnitAtomContext a) {
+    private Value atom(UnitAtomContext a) {
         if (a.unitExpr() != null) {
             return expression(a.unitExpr());
         }
         Value v = new Value();
         if (a.signedNumber() != null) {
-            v.multiplier = signed(a.signedNumber());
+            v.multiplier = finite(a.signedNumber(), "scale");
         }
         if (a.unit != null) {
             v.factors.add(new UnitDefinition.Factor(a.unit.getText(), 1));

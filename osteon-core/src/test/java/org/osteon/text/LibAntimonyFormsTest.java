@@ -159,7 +159,21 @@ class LibAntimonyFormsTest {
                 + "  A = 1; B = 0; C = 0\nend\n").model();
         assertThat(m.reactions().get(0).rate()).isEqualTo(new Expr.Binary(Expr.BinaryOp.MUL, new Expr.Sym("k"),
                 new Expr.Sym("A")));
-        assertThat(m.reactions().get(1).reactants().get(0).stoichiometry()).isEqualTo(3);
+        // "n B": a species reference with id n, whose value is the coefficient (not a parameter)
+        assertThat(m.reactions().get(1).reactants().get(0)).isEqualTo(new org.osteon.model.SpeciesReference("B", 3, "n"));
         assertThat(m.species()).extracting(Species::id).containsExactly("A", "B", "C");
+        assertThat(m.parameters()).extracting(Parameter::id).containsExactly("k");
+        Model variable = read("model m()\n  J1: n B -> C; k*B\n  n := 1 + time\n  B = 1; C = 0; k = 1\nend\n").model();
+        assertThat(variable.reactions().get(0).reactants().get(0).stoichiometry()).isNaN();
+        assertThat(variable.rules()).extracting(Rule::variable).containsExactly("n");
+    }
+
+    @Test
+    void algebraicRulesAsLibAntimonyWritesThem() {
+        Model m = read("model m()\n  x' = -x\n  _alg0: 0 = x + z - 3;\n  0 = y - 2*x\n  x = 1; var z; var y\nend\n").model();
+        assertThat(m.rules()).extracting(r -> r instanceof Rule.Algebraic ? "0 = "
+                + org.osteon.model.expr.ExprFormatter.format(r.expression()) : r.variable())
+                .containsExactly("x", "0 = x + z - 3", "0 = y - 2 * x");
+        assertThat(AntimonyWriter.write(m)).contains("  0 = x + z - 3\n  0 = y - 2 * x\n");
     }
 }
