@@ -114,10 +114,11 @@ public final class Dosing {
     }
 
     /**
-     * The scheduled changes for the doses that fall within [t0, tEnd] (an infusion that starts
-     * inside and ends after tEnd simply runs on to the end).
+     * The scheduled changes for the doses up to tEnd (later ones do not happen in the run; an
+     * infusion that starts inside and ends after tEnd simply runs on to the end).
      *
-     * @throws IllegalArgumentException if the target, a unit or a time cannot be resolved
+     * @throws IllegalArgumentException if the target, a unit or a time cannot be resolved, or a
+     *                                  dose falls before t0 (never silently dropped)
      */
     public List<ScheduledChange> changes(Regimen r, double t0, double tEnd) {
         Plan plan = plan(r);
@@ -125,7 +126,11 @@ public final class Dosing {
         int s = layout.stateIndex(plan.state);
         int k = s < 0 ? layout.parameterIndex(plan.state) : -1;
         for (double t : plan.times) {
-            if (t < t0 || t > tEnd) {
+            if (t < t0) {
+                throw new IllegalArgumentException("dose at t=" + Units.format(t) + " is before the start of the run ("
+                        + Units.format(t0) + ")");
+            }
+            if (t > tEnd) {
                 continue;
             }
             if (plan.duration > 0) {

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.osteon.dosing.DoseTable;
@@ -19,6 +18,7 @@ import org.osteon.units.Calendar;
 import org.osteon.units.Quantity;
 import org.osteon.units.Unit;
 import org.osteon.units.Units;
+import org.osteon.util.FiniteNumbers;
 import org.osteon.util.Suggestions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -162,8 +162,13 @@ public final class ScenarioReader {
             return null;
         }
         String text = s.getValue().trim();
-        if (text.equalsIgnoreCase(".inf") || text.equalsIgnoreCase("inf") || text.equalsIgnoreCase("infinity")) {
-            return null;
+        try {
+            FiniteNumbers.parse(text); // a plain number must be finite; with a unit, Quantity checks it
+        } catch (FiniteNumbers.NotFinite e) {
+            if (!text.matches("(?s).*[A-Za-z\u00b5\u03bc/].*") || text.matches("(?i)[-+]?(\\.?inf(inity)?|nan)")) {
+                problems.add(position(n) + "'" + path + "' " + e.getMessage());
+                return null;
+            }
         }
         try {
             return Quantity.parse(text);
@@ -363,7 +368,10 @@ public final class ScenarioReader {
                 }
             }
             Double to = Double.POSITIVE_INFINITY;
-            if (e.containsKey("to")) {
+            Node toNode = e.get("to");
+            if (toNode instanceof ScalarNode sn && FiniteNumbers.isPositiveInfinityWord(sn.getValue().trim())) {
+                to = Double.POSITIVE_INFINITY; // 'to: .inf' means no end
+            } else if (toNode != null) {
                 to = time(e, "to", p);
                 if (to == null && timeQuantities.containsKey(p + "to")) {
                     to = Double.NaN;
@@ -547,23 +555,23 @@ public final class ScenarioReader {
     }
 
     private Double toNumber(Node n, String path) {
+        return toNumber(n, path, false);
+    }
+
+    /** A finite number (FiniteNumbers); {@code .inf} only where the key means "no end", such as an intervention's 'to'. */
+    private Double toNumber(Node n, String path, boolean infinityMeansNoEnd) {
         if (!(n instanceof ScalarNode s)) {
             problems.add(position(n) + "'" + path + "' must be a number");
             return null;
         }
         String text = s.getValue().trim();
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (lower.equals(".inf") || lower.equals("inf") || lower.equals("infinity") || lower.equals("+.inf")) {
+        if (infinityMeansNoEnd && FiniteNumbers.isPositiveInfinityWord(text)) {
             return Double.POSITIVE_INFINITY;
         }
         try {
-            double v = Double.parseDouble(text);
-            if (Double.isNaN(v) || text.toLowerCase(Locale.ROOT).contains("x")) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException ex) {
-            problems.add(position(n) + "'" + path + "' must be a number, found '" + text + "'");
+            return FiniteNumbers.parse(text);
+        } catch (FiniteNumbers.NotFinite e) {
+            problems.add(position(n) + "'" + path + "' " + e.getMessage());
             return null;
         }
     }
