@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         description = "Simulate bone remodelling governed by RANK/RANKL/OPG signalling.",
         subcommands = {ModelsCommand.class, ScenariosCommand.class, DescribeCommand.class, RunCommand.class,
             SteadyCommand.class, CompareCommand.class, ScanCommand.class, SensitivityCommand.class,
-            ValidateCommand.class, ExplainCommand.class, PathwayCommand.class, ServeCommand.class,
+            ValidateCommand.class, ExplainCommand.class, PathwayCommand.class, ServeCommand.class, FitCommand.class,
             PopulationCommand.class,
             CommandLine.HelpCommand.class})
 public final class Osteon implements Runnable {

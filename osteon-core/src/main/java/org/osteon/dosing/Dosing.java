@@ -127,8 +127,7 @@ public final class Dosing {
         int k = s < 0 ? layout.parameterIndex(plan.state) : -1;
         for (double t : plan.times) {
             if (t < t0) {
-                throw new IllegalArgumentException("dose at t=" + Units.format(t) + " is before the start of the run ("
-                        + Units.format(t0) + ")");
+                throw new IllegalArgumentException("dose at t=" + t + " is before the start of the run (" + t0 + ")");
             }
             if (t > tEnd) {
                 continue;

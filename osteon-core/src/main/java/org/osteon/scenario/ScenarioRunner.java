@@ -150,15 +150,19 @@ public final class ScenarioRunner {
         }
         List<Regimen> regimens = new ArrayList<>();
         List<String> where = new ArrayList<>();
+        List<String> whereStart = new ArrayList<>();
         for (int i = 0; i < s.doses().size(); i++) {
             regimens.add(s.doses().get(i));
             where.add(s.where("doses[" + i + "]"));
+            String key = s.positions().containsKey("doses[" + i + "].start") ? "start" : "at";
+            whereStart.add(s.where("doses[" + i + "]." + key));
         }
         for (DoseTable table : s.doseTables()) {
             try {
                 for (Regimen r : table.regimens(layout)) {
                     regimens.add(r);
                     where.add(r.origin() + ": ");
+                    whereStart.add(r.origin() + ": ");
                 }
             } catch (IllegalArgumentException e) {
                 problems.add(e.getMessage());
@@ -180,7 +184,8 @@ public final class ScenarioRunner {
                     recorded.add(r.target());
                 }
             } catch (IllegalArgumentException e) {
-                problems.add(where.get(i) + e.getMessage());
+                boolean early = e.getMessage().startsWith("dose at t=");
+                problems.add((early ? whereStart.get(i) : where.get(i)) + e.getMessage());
             }
         }
         for (Variable v : layout.parameters()) {
