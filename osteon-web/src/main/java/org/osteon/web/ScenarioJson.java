@@ -57,6 +57,10 @@ final class ScenarioJson {
         return catalog;
     }
 
+    ScenarioRunner runner() {
+        return runner;
+    }
+
     /** Reads, checks and prepares the scenario at {@code node}; {@code prefix} is its path in the request ("" at the top). */
     Prepared prepare(JsonNode node, String prefix) {
         return prepare(read(node, prefix), prefix);

@@ -63,7 +63,7 @@ public final class Fit {
      */
     public static FitResult run(FitSpec spec, ScenarioRunner runner, Monitor monitor) {
         long t0 = System.nanoTime();
-        FitProblem problem = new FitProblem(spec, runner);
+        FitProblem problem = new FitProblem(spec, runner, monitor);
         List<Estimate> params = problem.parameters();
         int p = params.size();
         double[] u0 = new double[p];

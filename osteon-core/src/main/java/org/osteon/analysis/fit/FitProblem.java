@@ -50,8 +50,15 @@ final class FitProblem {
     private final Transform[] rowTransform;
     private final boolean varyingSigma;
     private volatile double offset = Double.NaN;
+    private final org.osteon.analysis.Monitor monitor;
 
     FitProblem(FitSpec spec, ScenarioRunner runner) {
+        this(spec, runner, org.osteon.analysis.Monitor.NONE);
+    }
+
+    /** @param monitor asked before every evaluation whether to stop (a {@link java.util.concurrent.CancellationException} then) */
+    FitProblem(FitSpec spec, ScenarioRunner runner, org.osteon.analysis.Monitor monitor) {
+        this.monitor = monitor;
         this.spec = spec;
         this.rows = spec.data().rows();
         this.estimates = spec.estimates();
@@ -223,6 +230,9 @@ final class FitProblem {
     }
 
     Evaluation evaluate(double[] u, boolean withJacobian) {
+        if (monitor.cancelled()) {
+            throw new java.util.concurrent.CancellationException("the fit was cancelled");
+        }
         int n = rows.size();
         int p = all.size();
         int m = estimates.size();
@@ -254,6 +264,8 @@ final class FitProblem {
                     }
                 }
             }
+        } catch (java.util.concurrent.CancellationException e) {
+            throw e;
         } catch (RuntimeException e) {
             return failed(u, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
