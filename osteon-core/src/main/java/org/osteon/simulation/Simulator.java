@@ -39,6 +39,8 @@ public final class Simulator {
     private int nextChange;
     private int segments;
     private final List<Double> restartTimes = new ArrayList<>();
+    /** Zero-order inputs (infusions) added to the derivatives; null when no change sets any. */
+    private final double[] inputs;
 
     private Simulator(SimulationProblem problem, SolverSettings settings, Cancellation cancellation) {
         this.problem = problem;
@@ -64,6 +66,7 @@ public final class Simulator {
         this.integrator = Integrators.byName(settings.method());
         this.context = new IntegrationContext(tolerances(), settings.maxSteps(), settings.maxStep(), cancellation);
         this.t = problem.t0();
+        this.inputs = changes.stream().anyMatch(ScheduledChange::changesInputs) ? new double[y.length] : null;
     }
 
     /** Runs the problem. Throws {@link SolverException} (naming the state and time) if the solver fails. */
@@ -163,6 +166,9 @@ public final class Simulator {
             ScheduledChange c = changes.get(i);
             if (c.phase() == phase) {
                 c.apply(y, p);
+                if (inputs != null) {
+                    c.applyInputs(y, p, inputs);
+                }
                 any = true;
             }
         }
@@ -175,7 +181,7 @@ public final class Simulator {
             restartTimes.add(t);
         }
         events.startSegment(t, y, p);
-        OdeFunction f = ModelFunction.onSegment(model, p, t, target);
+        OdeFunction f = ModelFunction.onSegment(model, p, t, target, inputs == null ? null : inputs.clone());
         double[] scratch = new double[y.length];
         double[] eventState = new double[y.length];
         double[] eventTime = {Double.NaN};
