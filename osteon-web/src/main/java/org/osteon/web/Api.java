@@ -65,6 +65,7 @@ final class Api {
         pool.put("threads", limits.workers());
         pool.put("running", workers.running());
         pool.put("waiting", workers.waiting());
+        pool.put("started", workers.started());
         pool.put("queueCapacity", limits.queueCapacity());
         o.set("limits", mapper.valueToTree(limits.asMap()));
         send(ctx, o);
