@@ -16,6 +16,10 @@ final class TextEvent implements CompiledEvent {
     private final List<Interpreter.Node> values = new ArrayList<>();
     private final int[] targetIndex;
     private final boolean[] targetIsState;
+    /** Per rescale: the species slot (state or parameter), and the index of its compartment among the targets. */
+    private final int[] rescaleSlot;
+    private final boolean[] rescaleIsState;
+    private final int[] rescaleTarget;
 
     TextEvent(FlatSystem.FlatEvent event, int index, int guardOffset, Kernel kernel, InterpretedKernel interpreted,
               Interpreter interpreter, List<Interpreter.Node> guardTimes) {
@@ -30,6 +34,9 @@ final class TextEvent implements CompiledEvent {
         event.values().forEach(v -> values.add(interpreter.compile(v)));
         this.targetIndex = new int[event.targets().size()];
         this.targetIsState = new boolean[event.targets().size()];
+        this.rescaleSlot = new int[event.rescales().size()];
+        this.rescaleIsState = new boolean[event.rescales().size()];
+        this.rescaleTarget = new int[event.rescales().size()];
     }
 
     /** Resolves target slots once the layout is known. */
@@ -39,6 +46,13 @@ final class TextEvent implements CompiledEvent {
             int s = layout.stateIndex(target);
             targetIsState[i] = s >= 0;
             targetIndex[i] = s >= 0 ? s : layout.parameterIndex(target);
+        }
+        for (int i = 0; i < rescaleSlot.length; i++) {
+            FlatSystem.Rescale r = event.rescales().get(i);
+            int s = layout.stateIndex(r.species());
+            rescaleIsState[i] = s >= 0;
+            rescaleSlot[i] = s >= 0 ? s : layout.parameterIndex(r.species());
+            rescaleTarget[i] = event.targets().indexOf(r.compartment());
         }
     }
 
@@ -110,6 +124,16 @@ final class TextEvent implements CompiledEvent {
 
     @Override
     public void apply(double[] v, double[] y, double[] p) {
+        for (int i = 0; i < rescaleSlot.length; i++) {
+            int c = rescaleTarget[i];
+            double oldSize = targetIsState[c] ? y[targetIndex[c]] : p[targetIndex[c]];
+            double factor = oldSize / v[c];
+            if (rescaleIsState[i]) {
+                y[rescaleSlot[i]] *= factor;
+            } else {
+                p[rescaleSlot[i]] *= factor;
+            }
+        }
         for (int i = 0; i < v.length; i++) {
             if (targetIsState[i]) {
                 y[targetIndex[i]] = v[i];

@@ -40,6 +40,8 @@ public record InitialConditions(double[] state, double[] parameters) {
             }
         }
         model.initialize(t0, y, p, fixedStates, fixedParameters);
+        // algebraic rules: solve for the values they determine (a differential-algebraic start must be consistent)
+        org.osteon.solve.AlgebraicProjection.project(ModelFunction.of(model, p), t0, y);
         for (int i = 0; i < y.length; i++) {
             if (!Double.isFinite(y[i])) {
                 throw new IllegalArgumentException("initial value of '" + layout.states().get(i).id() + "' is " + y[i]);
