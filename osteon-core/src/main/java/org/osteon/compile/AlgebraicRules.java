@@ -15,20 +15,23 @@ import org.osteon.model.expr.Exprs;
  * must be matched to a distinct symbol that appears in it and that nothing else determines (SBML
  * L3V2 sec. 4.11.5, "overdetermined" models are invalid). A maximum bipartite matching by
  * augmenting paths (Kuhn's algorithm; rules are few) finds it; candidates are tried in the order
- * they appear in the rule, so the result is deterministic.
+ * the model declares them, so the result is deterministic (SBML Test Suite case 01787: in
+ * 0 = S2 - S1 with both free, S1, declared first, is the one determined).
  */
 final class AlgebraicRules {
     private AlgebraicRules() {
     }
 
     /** Variable to rule; a rule that cannot be matched is reported in {@code problems}. */
-    static Map<String, Rule.Algebraic> match(List<Rule.Algebraic> rules, Predicate<String> determinable, List<String> problems) {
+    static Map<String, Rule.Algebraic> match(List<Rule.Algebraic> rules, List<String> declarationOrder,
+                                             Predicate<String> determinable, List<String> problems) {
         if (rules.isEmpty()) {
             return Map.of();
         }
         List<List<String>> candidates = new ArrayList<>();
         for (Rule.Algebraic r : rules) {
-            candidates.add(Exprs.symbols(r.expression()).stream().filter(determinable).toList());
+            java.util.Set<String> used = Exprs.symbols(r.expression());
+            candidates.add(declarationOrder.stream().filter(used::contains).filter(determinable).toList());
         }
         Map<String, Integer> ruleOf = new HashMap<>();
         for (int i = 0; i < rules.size(); i++) {

@@ -84,6 +84,15 @@ public interface CompiledModel {
     }
 
     /**
+     * Delay k's expression at a time t before the start, where y and p are the start's values
+     * with initial assignments evaluated at t: nothing changes before the start but time, so
+     * every rate of change (rateOf) in it is zero.
+     */
+    default double delayedValueBeforeStart(int k, double t, double[] y, double[] p) {
+        return delayedValue(k, t, y, p);
+    }
+
+    /**
      * Times (given p) at which the right-hand side jumps, such as {@code piecewise} switches on
      * {@code time}; the driver restarts the integrator there. Empty when there are none.
      */

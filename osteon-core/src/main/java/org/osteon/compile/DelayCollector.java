@@ -17,18 +17,40 @@ final class DelayCollector {
             if (!c.function().equals(Builtins.DELAY) || c.args().size() != 2) {
                 return c;
             }
-            FlatSystem.Delay d = new FlatSystem.Delay(c.args().get(0), c.args().get(1));
-            int k = delays.indexOf(d);
+            int k = -1;
+            for (int i = 0; i < delays.size(); i++) {
+                if (delays.get(i).value().equals(c.args().get(0)) && delays.get(i).lag().equals(c.args().get(1))) {
+                    k = i;
+                }
+            }
             if (k < 0) {
                 k = delays.size();
-                delays.add(d);
+                delays.add(new FlatSystem.Delay(c.args().get(0), c.args().get(1), null));
             }
             return new Expr.Sym(FlatSystem.Delay.slotName(k));
         });
     }
 
-    List<FlatSystem.Delay> delays() {
-        return List.copyOf(delays);
+    /** The delays found, each with its value before the start worked out from the assigned values. */
+    List<FlatSystem.Delay> delays(java.util.Map<String, Expr> assigned) {
+        return delays.stream().map(d -> new FlatSystem.Delay(d.value(), d.lag(), beforeStart(d.value(), assigned,
+                new java.util.ArrayDeque<>()))).toList();
+    }
+
+    private static Expr beforeStart(Expr e, java.util.Map<String, Expr> assigned, java.util.Deque<String> stack) {
+        return Exprs.mapSymbols(e, s -> {
+            if (s.name().startsWith(RateOfExpander.PREFIX)) {
+                return Expr.Num.ZERO;
+            }
+            Expr def = assigned.get(s.name());
+            if (def == null || stack.contains(s.name())) {
+                return s;
+            }
+            stack.push(s.name());
+            Expr out = beforeStart(def, assigned, stack);
+            stack.pop();
+            return out;
+        });
     }
 
     /**

@@ -46,9 +46,11 @@ record FlatSystem(String modelId,
 
     /**
      * {@code delay(value, lag)} of the model, read in expressions as the slot {@link #slotName}; the
-     * simulation fills the slot with value at time - lag from the run's history.
+     * simulation fills the slot with value at time - lag from the run's history. Before the start
+     * nothing changes but time: {@code valueBeforeStart} is the value with every rate of change
+     * (rateOf) zero, assigned values expanded.
      */
-    record Delay(Expr value, Expr lag) {
+    record Delay(Expr value, Expr lag, Expr valueBeforeStart) {
         static String slotName(int k) {
             return "delay$" + k;
         }

@@ -79,7 +79,8 @@ final class Flattener {
                 varyingCompartments.add(c.id());
             }
         }
-        algebraicOf = AlgebraicRules.match(algebraicRules, this::determinableByAlgebraicRule, problems);
+        algebraicOf = AlgebraicRules.match(algebraicRules, new ArrayList<>(kindOf.keySet()), this::determinableByAlgebraicRule,
+                problems);
 
         for (Compartment c : model.compartments()) {
             classify(c.id(), Double.isNaN(c.size()) ? 1.0 : c.size(), false);
@@ -148,7 +149,7 @@ final class Flattener {
         }
         return new FlatSystem(model.id(), states, derivatives, unbox(stateDefaults), parameters,
                 unbox(parameterDefaults), assigned, assignedExpressions, outputIds.stream().map(assignedVar::get).toList(),
-                inits, events, externalsUsed(), delays.delays());
+                inits, events, externalsUsed(), delays.delays(assignedExpr));
     }
 
     /** Species changed by reactions: in a reaction, neither boundary nor constant. */
@@ -165,10 +166,13 @@ final class Flattener {
 
     /**
      * A species given as a concentration in a compartment whose size a rule changes: its amount
-     * is kept while the size changes, so its concentration is a state even without reactions.
+     * is kept while the size changes, so its concentration is a state even without reactions
+     * (even a constant or boundary species: what stays constant is its amount, as the SBML Test
+     * Suite reads it, cases 01117-01118).
      */
     private boolean dilutedByCompartment(Species s) {
-        return !s.amountOnly() && !s.constant() && s.compartment() != null && varyingCompartments.contains(s.compartment());
+        return !s.amountOnly() && s.compartment() != null && varyingCompartments.contains(s.compartment())
+                && !assignmentRules.containsKey(s.id()) && !rateRules.containsKey(s.id());
     }
 
     /**
@@ -299,7 +303,7 @@ final class Flattener {
             // the residual of 0 = g; its initial value is a guess the simulation makes consistent
             states.add(variable(id, Variable.Kind.ALGEBRAIC, false));
             derivatives.add(inline(g.expression(), "algebraic rule 0 = " + ExprFormatter.format(g.expression())));
-            stateDefaults.add(Double.isNaN(value) ? 0 : value);
+            stateDefaults.add(Double.isNaN(value) ? ("compartment".equals(kindOf.get(id)) ? 1 : 0) : value);
         } else if (speciesState) {
             states.add(variable(id, Variable.Kind.SPECIES, false));
             derivatives.add(null);
@@ -664,17 +668,23 @@ final class Flattener {
 
     /**
      * An event that resizes a compartment keeps the amounts of the species in it (SBML L3V2 sec.
-     * 4.12.7): each species given as a concentration, not itself set by the event or by a rule,
-     * is rescaled by old size / new size when the event executes.
+     * 4.12.7): each species given as a concentration and not set by a rule is rescaled by old
+     * size / new size when the event executes. A concentration the same event assigns is a
+     * concentration in the old size, then rescaled too (the SBML Test Suite's reading, case 01779).
      */
     private List<FlatSystem.Rescale> rescales(List<String> targets) {
         List<FlatSystem.Rescale> out = new ArrayList<>();
+        Set<String> resized = new java.util.LinkedHashSet<>();
         for (String target : targets) {
-            if (!"compartment".equals(kindOf.get(target))) {
-                continue;
+            if ("compartment".equals(kindOf.get(target))) {
+                resized.add(target);
             }
+        }
+        // a compartment an assignment rule sizes may change with anything the event sets
+        model.compartments().stream().filter(c -> assignmentRules.containsKey(c.id())).forEach(c -> resized.add(c.id()));
+        for (String target : resized) {
             for (Species s : model.species()) {
-                if (target.equals(s.compartment()) && !s.amountOnly() && !s.constant() && !targets.contains(s.id())
+                if (target.equals(s.compartment()) && !s.amountOnly()
                         && !assignmentRules.containsKey(s.id()) && !algebraicOf.containsKey(s.id())) {
                     out.add(new FlatSystem.Rescale(s.id(), target));
                 }

@@ -22,6 +22,7 @@ final class TextModel implements CompiledModel {
     private final int[] algebraic;
     private final Interpreter.Node[] delayValues;
     private final Interpreter.Node[] delayLags;
+    private final Interpreter.Node[] delayValuesBeforeStart;
 
     TextModel(FlatSystem flat, Kernel kernel, InterpretedKernel interpreted, Interpreter interpreter,
               List<ModelExtension> extensions, String timeUnit) {
@@ -54,6 +55,8 @@ final class TextModel implements CompiledModel {
                 .filter(i -> flat.states().get(i).kind() == Variable.Kind.ALGEBRAIC).toArray();
         this.delayValues = flat.delays().stream().map(d -> interpreter.compile(d.value())).toArray(Interpreter.Node[]::new);
         this.delayLags = flat.delays().stream().map(d -> interpreter.compile(d.lag())).toArray(Interpreter.Node[]::new);
+        this.delayValuesBeforeStart = flat.delays().stream().map(d -> interpreter.compile(d.valueBeforeStart()))
+                .toArray(Interpreter.Node[]::new);
         for (Expr e : continuous) {
             Exprs.walk(e, node -> {
                 if (node instanceof Expr.Binary b && b.op().isComparison()) {
@@ -200,6 +203,11 @@ final class TextModel implements CompiledModel {
     @Override
     public double delayedValue(int k, double t, double[] y, double[] p) {
         return delayValues[k].eval(interpreted.frame(t, y, p, false));
+    }
+
+    @Override
+    public double delayedValueBeforeStart(int k, double t, double[] y, double[] p) {
+        return delayValuesBeforeStart[k].eval(interpreted.frame(t, y, p, false));
     }
 
     @Override

@@ -11,7 +11,7 @@ import org.osteon.solve.SolverException;
  * equally spaced points (so the quartic through them keeps the order-4 accuracy of the solvers'
  * dense output), and the parameter vector from each segment start on. {@link #fill} writes each
  * delay's value x(t - d) into its parameter slot before the model is evaluated at t. Before the
- * start, x has its value at the start (SBML: nothing is known of the time before it).
+ * start, x is evaluated with the initial state and parameters at the earlier time.
  */
 final class DelayHistory {
     private static final int NODES = 5;
@@ -83,8 +83,18 @@ final class DelayHistory {
     }
 
     private double value(int k, double tau, double t, double[] y, double[] p) {
-        if (tau <= t0) {
+        if (tau == t0) {
             return model.delayedValue(k, t0, y0, p0);
+        }
+        if (tau < t0) {
+            // Before the start nothing changes but time: the start's values with the initial
+            // assignments evaluated at tau, rates of change zero (the SBML Test Suite's reading:
+            // delay(1 + time, 1) at time 0 is 0, cases 01318-01319; an initial assignment
+            // sin(10 time) is the species' past, case 00938; delay(rateOf(S), 1) is 0, case 01400).
+            double[] past = y0.clone();
+            double[] pastParameters = p0.clone();
+            model.initialize(tau, past, pastParameters, null, null);
+            return model.delayedValueBeforeStart(k, tau, past, pastParameters);
         }
         if (pieces.isEmpty() || tau >= pieces.get(pieces.size() - 1).end()) {
             // inside the step being taken (a lag shorter than the step): the current point

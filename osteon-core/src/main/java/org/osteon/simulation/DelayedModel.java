@@ -156,6 +156,11 @@ final class DelayedModel implements CompiledModel {
         }
 
         @Override
+        public boolean hasPriority() {
+            return e.hasPriority();
+        }
+
+        @Override
         public double[] evaluateAssignments(double t, double[] y, double[] p) {
             history.fill(t, y, p);
             return e.evaluateAssignments(t, y, p);
@@ -164,6 +169,12 @@ final class DelayedModel implements CompiledModel {
         @Override
         public void apply(double[] values, double[] y, double[] p) {
             e.apply(values, y, p);
+        }
+
+        @Override
+        public void apply(double t, double[] values, double[] y, double[] p) {
+            history.fill(t, y, p);
+            e.apply(t, values, y, p);
         }
 
         @Override

@@ -391,12 +391,43 @@ final class SbmlImporter {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
+    /**
+     * Whether something other than its own value sets this symbol's start: an initial assignment,
+     * an assignment rule, or (for a non-constant symbol) an algebraic rule that may determine it.
+     */
     private boolean hasInitializer(String sbmlId) {
         if (sm.getInitialAssignmentBySymbol(sbmlId) != null) {
             return true;
         }
         org.sbml.jsbml.Rule r = sm.getRuleByVariable(sbmlId);
-        return r instanceof AssignmentRule;
+        if (r instanceof AssignmentRule) {
+            return true;
+        }
+        if (r != null) {
+            return false;
+        }
+        org.sbml.jsbml.Compartment c = sm.getCompartment(sbmlId);
+        if (c != null && c.isSetConstant() && c.getConstant()) {
+            return false;
+        }
+        for (org.sbml.jsbml.Rule rule : sm.getListOfRules()) {
+            if (rule instanceof AlgebraicRule && rule.isSetMath() && mentions(rule.getMath(), sbmlId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean mentions(ASTNode n, String id) {
+        if (n.getType() == ASTNode.Type.NAME && id.equals(n.getName())) {
+            return true;
+        }
+        for (int i = 0; i < n.getChildCount(); i++) {
+            if (mentions(n.getChild(i), id)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void species() {
@@ -422,7 +453,7 @@ final class SbmlImporter {
             boolean initializedElsewhere = hasInitializer(s.getId());
             if (s.isSetInitialAmount() && !Double.isNaN(s.getInitialAmount())) {
                 double amount = s.getInitialAmount();
-                if (amountOnly || zeroDimensional(c)) {
+                if (amountOnly) {
                     value = amount;
                 } else if (!Double.isNaN(size)) {
                     value = amount / size;
@@ -441,9 +472,6 @@ final class SbmlImporter {
                             Expr.bin(Expr.BinaryOp.MUL, Expr.num(concentration), Expr.sym(compartment))));
                 }
             }
-            if (zeroDimensional(c) && !amountOnly) {
-                amountOnly = true; // a species in a 0-D compartment has no concentration (L3V2 sec. 4.6.4)
-            }
             String factor = s.isSetConversionFactor() ? id(s.getConversionFactor()) : null;
             Metadata m = metadata(s);
             String unit = unitOf(s.isSetSubstanceUnits() ? s.getSubstanceUnits() : null);
@@ -452,10 +480,6 @@ final class SbmlImporter {
             }
             b.species(new Species(id(s.getId()), compartment, value, amountOnly, boundary, constant, factor, m));
         }
-    }
-
-    private static boolean zeroDimensional(org.sbml.jsbml.Compartment c) {
-        return c.isSetSpatialDimensions() && c.getSpatialDimensionsAsDouble() == 0;
     }
 
     private void parameters() {
