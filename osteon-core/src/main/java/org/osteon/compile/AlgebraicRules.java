@@ -14,9 +14,10 @@ import org.osteon.model.expr.Exprs;
  * Which symbol each algebraic rule determines. SBML leaves this to the simulator: every rule
  * must be matched to a distinct symbol that appears in it and that nothing else determines (SBML
  * L3V2 sec. 4.11.5, "overdetermined" models are invalid). A maximum bipartite matching by
- * augmenting paths (Kuhn's algorithm; rules are few) finds it; candidates are tried in the order
- * the model declares them, so the result is deterministic (SBML Test Suite case 01787: in
- * 0 = S2 - S1 with both free, S1, declared first, is the one determined).
+ * augmenting paths (Kuhn's algorithm; rules are few) finds it; candidates are tried in the given
+ * order of preference, so the result is deterministic (the compiler prefers declaration order, and
+ * symbols no event sets: SBML Test Suite case 01787, where in 0 = S2 - S1 with both free S1,
+ * declared first, is determined, and case 01589, where events set Q and R of 0 = Q + R - S).
  */
 final class AlgebraicRules {
     private AlgebraicRules() {

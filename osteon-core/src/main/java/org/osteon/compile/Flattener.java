@@ -79,8 +79,10 @@ final class Flattener {
                 varyingCompartments.add(c.id());
             }
         }
-        algebraicOf = AlgebraicRules.match(algebraicRules, new ArrayList<>(kindOf.keySet()), this::determinableByAlgebraicRule,
-                problems);
+        // candidates in declaration order, symbols that events set last (an event would fight the rule)
+        List<String> preference = new ArrayList<>(kindOf.keySet());
+        preference.sort(java.util.Comparator.comparing(eventTargets::contains));
+        algebraicOf = AlgebraicRules.match(algebraicRules, preference, this::determinableByAlgebraicRule, problems);
 
         for (Compartment c : model.compartments()) {
             classify(c.id(), Double.isNaN(c.size()) ? 1.0 : c.size(), false);

@@ -121,16 +121,22 @@ final class DelayHistory {
         return lo;
     }
 
+    /** The parameters of the last segment starting at or before tau (binary search: runs may have many events). */
     private double[] parametersAt(double tau) {
-        double[] found = p0;
-        for (Parameters ps : parameters) {
-            if (ps.time() <= tau) {
-                found = ps.values();
+        int lo = 0;
+        int hi = parameters.size() - 1;
+        if (hi < 0 || parameters.get(0).time() > tau) {
+            return p0;
+        }
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (parameters.get(mid).time() <= tau) {
+                lo = mid;
             } else {
-                break;
+                hi = mid - 1;
             }
         }
-        return found;
+        return parameters.get(lo).values();
     }
 
     /** Lagrange interpolation through the piece's equally spaced nodes. */

@@ -384,6 +384,17 @@ final class SbmlImporter {
                 m = m.withAttribute("spatialDimensions", number(c.getSpatialDimensionsAsDouble()));
             }
             b.compartment(new Compartment(id(c.getId()), size, constant, m));
+            explicitNaN(c.getId(), c.isSetSize() && Double.isNaN(c.getSize()));
+        }
+    }
+
+    /**
+     * A value the file sets to NaN on purpose: Osteon's NaN means "not set", so the value is given
+     * as an initial assignment (unless one already sets it).
+     */
+    private void explicitNaN(String sbmlId, boolean isNaN) {
+        if (isNaN && sm.getInitialAssignmentBySymbol(sbmlId) == null && sm.getRuleByVariable(sbmlId) == null) {
+            b.initialAssignment(new InitialAssignment(id(sbmlId), Expr.num(Double.NaN)));
         }
     }
 
@@ -447,10 +458,15 @@ final class SbmlImporter {
                 problem(key, element, "undefined compartment '" + s.getCompartment() + "'");
                 continue;
             }
+            if (c.isSetSpatialDimensions() && c.getSpatialDimensionsAsDouble() == 0 && !c.isSetSize()
+                    && !hasInitializer(c.getId())) {
+                amountOnly = true; // a point without a size: its species can only be amounts (Test Suite 00543)
+            }
             double value = Double.NaN;
             boolean fixedSize = c.isSetSize() && !hasInitializer(c.getId()) ;
             double size = fixedSize ? c.getSize() : level == 2 && !c.isSetSize() && !hasInitializer(c.getId()) ? 1 : Double.NaN;
-            boolean initializedElsewhere = hasInitializer(s.getId());
+            boolean initializedElsewhere = sm.getInitialAssignmentBySymbol(s.getId()) != null
+                    || sm.getRuleByVariable(s.getId()) instanceof AssignmentRule;
             if (s.isSetInitialAmount() && !Double.isNaN(s.getInitialAmount())) {
                 double amount = s.getInitialAmount();
                 if (amountOnly) {
@@ -479,6 +495,8 @@ final class SbmlImporter {
                 m = m.withUnit(unit);
             }
             b.species(new Species(id(s.getId()), compartment, value, amountOnly, boundary, constant, factor, m));
+            explicitNaN(s.getId(), (s.isSetInitialAmount() && Double.isNaN(s.getInitialAmount()))
+                    || (s.isSetInitialConcentration() && Double.isNaN(s.getInitialConcentration())));
         }
     }
 
@@ -495,6 +513,7 @@ final class SbmlImporter {
                 m = m.withUnit(unit);
             }
             b.parameter(new Parameter(id(p.getId()), value, constant, m));
+            explicitNaN(p.getId(), p.isSetValue() && Double.isNaN(p.getValue()));
         }
     }
 
