@@ -62,7 +62,7 @@ final class ConformanceCommand implements Callable<Integer> {
         } finally {
             root.session().endProgress();
         }
-        new OutputFiles(root.session(), stdout, spec.commandLine().getErr()).write(out, stream -> {
+        new OutputFiles(root.session(), stdout, spec.commandLine().getErr(), List.of()).write(out, stream -> {
             Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
             ConformanceReport.writeCsv(results, w);
             w.flush();
