@@ -62,6 +62,10 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--summary", paramLabel = "S", description = "final (default), min, max, time-of-min, time-of-max or mean.")
     String summary = "final";
 
+    @Option(names = "--initial", paramLabel = "scenario|steady-state", description = "Where each point starts: the"
+            + " scenario's initial values (default) or the steady state of the point's own parameters.")
+    String initial = "scenario";
+
     @Mixin
     SimulationOptions simulation;
 
@@ -101,9 +105,15 @@ final class ScanCommand implements Callable<Integer> {
         } else if (from2 != null || to2 != null) {
             throw new UserException("--from2/--to2 given without --param2");
         }
+        org.osteon.analysis.InitialState start;
+        try {
+            start = org.osteon.analysis.InitialState.parse(initial);
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--initial " + initial + ": " + e.getMessage());
+        }
         ScanResult r;
         try {
-            r = new Scan(t.problems(), t.runner().settings(t.scenario()), threads)
+            r = new Scan(org.osteon.analysis.SteadyStart.of(t.problems(), start), t.runner().settings(t.scenario()), threads)
                     .run(x, y, t.outputs(), s, root.session().monitor("scan"));
         } finally {
             root.session().endProgress();

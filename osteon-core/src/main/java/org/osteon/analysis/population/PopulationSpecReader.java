@@ -1,12 +1,12 @@
 package org.osteon.analysis.population;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.osteon.analysis.InitialState;
 import org.osteon.analysis.batch.ScenarioRecipe;
+import org.osteon.analysis.batch.SpecScenario;
 import org.osteon.analysis.sampling.JointDistribution;
 import org.osteon.analysis.sampling.ModelSymbols;
 import org.osteon.analysis.sampling.SpecYaml;
@@ -59,7 +59,7 @@ public final class PopulationSpecReader {
         MappingNode root = yaml.root(text, "a population spec must be a YAML mapping with scenario, n, seed, parameters,"
                 + " outputs");
         Map<String, Node> top = yaml.entries(root, KEYS);
-        ScenarioRecipe recipe = scenario(yaml, top, baseDir, catalog, root);
+        ScenarioRecipe recipe = SpecScenario.read(yaml, top, baseDir, catalog, root);
         yaml.throwIfProblems();
         return parse(yaml, top, recipe, catalog, root);
     }
@@ -70,43 +70,6 @@ public final class PopulationSpecReader {
         MappingNode root = yaml.root(text, "a population spec must be a YAML mapping");
         Map<String, Node> top = yaml.entries(root, KEYS);
         return parse(yaml, top, recipe, catalog, root);
-    }
-
-    private static ScenarioRecipe scenario(SpecYaml yaml, Map<String, Node> top, Path baseDir, ModelCatalog catalog,
-                                           Node root) {
-        String scenario = yaml.string(top, "scenario");
-        String model = yaml.string(top, "model");
-        if ((scenario == null) == (model == null)) {
-            yaml.problem(root, "give either 'scenario' (a scenario file or id) or 'model' (a model file or id)");
-            return null;
-        }
-        String target = scenario != null ? scenario : model;
-        boolean file = target.contains("/") || target.contains(".");
-        String resolved = file && baseDir != null ? baseDir.resolve(target).toString() : target;
-        LinkedHashMap<String, Double> set = new LinkedHashMap<>();
-        yaml.named(top.get("set"), "'set' must map names to numbers").forEach((k, v) -> {
-            Double d = yaml.number(v, "set." + k);
-            if (d != null) {
-                set.put(k, d);
-            }
-        });
-        ScenarioRecipe.Overrides o = new ScenarioRecipe.Overrides(positive(yaml, top, "until"), positive(yaml, top, "step"),
-                yaml.string(top, "solver"), positive(yaml, top, "rtol"), positive(yaml, top, "atol"), set);
-        try {
-            return ScenarioRecipe.of(resolved, catalog, o);
-        } catch (ScenarioException e) {
-            yaml.problem(top.get(scenario != null ? "scenario" : "model"), String.join("; ", e.problems()));
-            return null;
-        }
-    }
-
-    private static Double positive(SpecYaml yaml, Map<String, Node> top, String key) {
-        Double v = yaml.number(top, key);
-        if (v != null && !(v > 0 && Double.isFinite(v))) {
-            yaml.problem(top.get(key), "'" + key + "' must be a positive number, found " + v);
-            return null;
-        }
-        return v;
     }
 
     private static PopulationSpec parse(SpecYaml yaml, Map<String, Node> top, ScenarioRecipe recipe, ModelCatalog catalog,
