@@ -81,6 +81,9 @@ final class ScanCommand implements Callable<Integer> {
     @Mixin
     ParallelOptions parallel;
 
+    @Mixin
+    EngineOptions engineOptions;
+
     @ParentCommand
     Osteon root;
 
@@ -113,8 +116,18 @@ final class ScanCommand implements Callable<Integer> {
         }
         ScanResult r;
         try {
-            r = new Scan(org.osteon.analysis.SteadyStart.of(t.problems(), start), t.runner().settings(t.scenario()), threads)
-                    .run(x, y, t.outputs(), s, root.session().monitor("scan"));
+            if (engineOptions.engine.equals("local")) {
+                engineOptions.open(threads).close(); // checks --master
+                r = new Scan(org.osteon.analysis.SteadyStart.of(t.problems(), start), t.runner().settings(t.scenario()),
+                        threads).run(x, y, t.outputs(), s, root.session().monitor("scan"));
+            } else {
+                org.osteon.analysis.batch.ScenarioRecipe recipe = org.osteon.analysis.batch.ScenarioRecipe.of(target,
+                        t.runner().catalog(), simulation.overrides());
+                try (org.osteon.analysis.batch.Engine engine = engineOptions.open(threads)) {
+                    r = new org.osteon.analysis.batch.ScanTask(recipe, x, y, t.outputs(), s, start)
+                            .run(engine, root.session().monitor("scan"));
+                }
+            }
         } finally {
             root.session().endProgress();
         }
