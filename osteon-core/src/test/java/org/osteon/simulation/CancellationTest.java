@@ -51,7 +51,7 @@ class CancellationTest {
         assertThatThrownBy(() -> Simulator.solve(p, settings, Cancellation.after(Duration.ofMillis(50))))
                 .isInstanceOfSatisfying(SolverException.class, e -> {
                     assertThat(e.reason()).isEqualTo(SolverException.Reason.CANCELLED);
-                    assertThat(e.time()).isGreaterThan(0).isLessThan(1e6);
+                    assertThat(e.time()).isGreaterThanOrEqualTo(0).isLessThan(1e6); // 0 when a loaded machine uses the budget before the first step
                     assertThat(e.getMessage()).contains("run stopped at t=").contains("time budget of 50 ms");
                 });
         double ms = (System.nanoTime() - start) / 1e6;
