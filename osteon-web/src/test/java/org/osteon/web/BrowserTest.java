@@ -184,6 +184,29 @@ class BrowserTest {
     }
 
     @Test
+    void aSmallPopulationShowsItsBands() {
+        load();
+        WebElement n = driver.findElement(By.id("pop-n"));
+        n.clear();
+        n.sendKeys("20");
+        driver.findElement(By.id("pop-run")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> js("return window.osteonExplorer.population") != null);
+        assertThat(driver.findElement(By.id("pop-status")).getText()).contains("20 of 20 patients");
+        assertThat(driver.findElements(By.cssSelector("#population .plot canvas"))).isNotEmpty();
+        @SuppressWarnings("unchecked")
+        List<Object> p50 = (List<Object>) js("return window.osteonExplorer.population.outputs[0].p50");
+        @SuppressWarnings("unchecked")
+        List<Object> p05 = (List<Object>) js("return window.osteonExplorer.population.outputs[0].p05");
+        @SuppressWarnings("unchecked")
+        List<Object> p95 = (List<Object>) js("return window.osteonExplorer.population.outputs[0].p95");
+        for (int i = 0; i < p50.size(); i++) {
+            double m = ((Number) p50.get(i)).doubleValue();
+            assertThat(((Number) p05.get(i)).doubleValue()).isLessThanOrEqualTo(m);
+            assertThat(((Number) p95.get(i)).doubleValue()).isGreaterThanOrEqualTo(m);
+        }
+    }
+
+    @Test
     void theKeyboardAloneCanSelectAnElementAndActOnIt() {
         load();
         WebElement select = driver.findElement(By.id("node-select"));

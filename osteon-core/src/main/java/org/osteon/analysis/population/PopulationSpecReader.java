@@ -72,15 +72,38 @@ public final class PopulationSpecReader {
         return parse(yaml, top, recipe, catalog, root);
     }
 
+    /**
+     * Reads spec text for a scenario given as it is (the web API): the spec's own scenario keys
+     * are not allowed, and the spec's {@link PopulationSpec#scenario()} is null.
+     */
+    public static PopulationSpec read(String text, String source, ScenarioRecipe.Resolved scenario, ModelCatalog catalog) {
+        SpecYaml yaml = new SpecYaml(source);
+        MappingNode root = yaml.root(text, "a population spec must be a mapping");
+        Map<String, Node> top = yaml.entries(root, KEYS);
+        for (String key : SpecScenario.KEYS) {
+            if (top.containsKey(key)) {
+                yaml.problem(top.get(key), "'" + key + "' belongs to the scenario here, not to the population");
+            }
+        }
+        yaml.throwIfProblems();
+        return parse(yaml, top, null, c -> scenario, catalog, root);
+    }
+
     private static PopulationSpec parse(SpecYaml yaml, Map<String, Node> top, ScenarioRecipe recipe, ModelCatalog catalog,
                                         Node root) {
+        return parse(yaml, top, recipe, recipe::resolve, catalog, root);
+    }
+
+    private static PopulationSpec parse(SpecYaml yaml, Map<String, Node> top, ScenarioRecipe recipe,
+                                        java.util.function.Function<ModelCatalog, ScenarioRecipe.Resolved> resolver,
+                                        ModelCatalog catalog, Node root) {
         SimulationProblem base;
         try {
-            ScenarioRecipe.Resolved r = recipe.resolve(catalog);
+            ScenarioRecipe.Resolved r = resolver.apply(catalog);
             base = new org.osteon.scenario.ScenarioRunner(catalog).problem(r.scenario(), r.model());
         } catch (RuntimeException e) {
-            throw new ScenarioException(yaml.source() + ": the scenario '" + recipe.source() + "' cannot be used: "
-                    + e.getMessage());
+            throw new ScenarioException(yaml.source() + ": the scenario" + (recipe == null ? "" : " '" + recipe.source()
+                    + "'") + " cannot be used: " + e.getMessage());
         }
         Long n = yaml.whole(top, "n", 1, PopulationSpec.MAX_PATIENTS);
         if (!top.containsKey("n")) {
