@@ -84,7 +84,7 @@ final class GsaCommand implements Callable<Integer> {
         PrintWriter err = cmd.commandLine().getErr();
         root.session().checkCancelled();
         Files.createDirectories(out);
-        OutputFiles files = new OutputFiles(root.session(), stdout, err);
+        OutputFiles files = new OutputFiles(root.session(), stdout, err, java.util.List.of()); // outputs: fixed names in DIR
         Path table = GsaFiles.write(r, out);
         files.announce("wrote " + table);
         List<Figure> figures = figures(r);
