@@ -73,7 +73,7 @@ class SparkEngineTest {
                 model: decay.ant
                 until: 20
                 step: 2
-                n: 300
+                n: 120
                 seed: 12
                 covariates:
                   w: {distribution: lognormal, median: 70, cv: 0.2, parameter: BW}
@@ -98,7 +98,7 @@ class SparkEngineTest {
         List<String> csv = Files.readAllLines(dir.resolve("local").resolve(PopulationFiles.PATIENTS));
         List<Row> rows = spark.read().parquet(dir.resolve("spark").resolve("patients.parquet").toString())
                 .orderBy("patient").collectAsList();
-        assertThat(rows).hasSize(300);
+        assertThat(rows).hasSize(120);
         List<String> fromParquet = new ArrayList<>();
         fromParquet.add("patient,status," + String.join(",", recipe.job(ModelCatalog.EMPTY).spec().variables().names())
                 + ",message");

@@ -41,6 +41,7 @@ class PopulationApiTest extends ServerTestBase {
                 + "outputs: [OCa, OBa]\n");
         PopulationResult cli = new LocalEngine(1).population(PopulationRecipe.read(spec, ModelCatalogs.discover()),
                 dir.resolve("out"), "csv", Monitor.NONE);
+        Files.createDirectories(dir.resolve("out"));
         PopulationFiles.writePercentiles(cli, dir.resolve("out").resolve("percentiles.csv"));
         String line = Files.readAllLines(dir.resolve("out").resolve("percentiles.csv")).get(4); // OCa at t = 15
         String[] c = line.split(",");
