@@ -188,10 +188,11 @@ class BrowserTest {
         load();
         WebElement n = driver.findElement(By.id("pop-n"));
         n.clear();
-        n.sendKeys("20");
+        n.sendKeys("8"); // few: the request must fit the 5 s budget even on a loaded machine
         driver.findElement(By.id("pop-run")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> js("return window.osteonExplorer.population") != null);
-        assertThat(driver.findElement(By.id("pop-status")).getText()).contains("20 of 20 patients");
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> js("return window.osteonExplorer.population") != null
+                || driver.findElement(By.id("pop-status")).getAttribute("class").contains("error"));
+        assertThat(driver.findElement(By.id("pop-status")).getText()).contains("8 of 8 patients");
         assertThat(driver.findElements(By.cssSelector("#population .plot canvas"))).isNotEmpty();
         @SuppressWarnings("unchecked")
         List<Object> p50 = (List<Object>) js("return window.osteonExplorer.population.outputs[0].p50");
