@@ -47,11 +47,15 @@ class PharmacometricsDocsTest {
         return out;
     }
 
-    /** Scenario examples: YAML blocks that are not copies of population or GSA spec files. */
+    /**
+     * Scenario examples: YAML blocks that are neither copies of population or GSA spec files nor
+     * fragments of such specs (which have a top-level {@code parameters:} key, scenarios never do).
+     */
     static List<String> scenarioBlocks() throws IOException {
         List<String> out = new ArrayList<>();
         for (DocsExamplesTest.Block b : blocksOf(DOC)) {
-            if (b.language().equals("yaml") && !b.text().startsWith(EXAMPLE_FILE_MARK)) {
+            if (b.language().equals("yaml") && !b.text().startsWith(EXAMPLE_FILE_MARK)
+                    && b.text().lines().noneMatch(l -> l.startsWith("parameters:"))) {
                 out.add(b.text());
             }
         }
