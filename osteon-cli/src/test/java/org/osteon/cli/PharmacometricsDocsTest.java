@@ -14,24 +14,18 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every YAML example of docs/pharmacometrics.md is validated and run through the real entry point
- * with the files of examples/ beside it, so the page cannot drift from the program.
+ * The examples of docs/pharmacometrics.md run through the real entry point, so the page cannot
+ * drift from the program: every scenario YAML block is validated and run with the files of
+ * examples/ beside it; every {@code osteon population} and {@code osteon gsa} line of an {@code sh}
+ * block runs (its {@code --out} into a temporary directory); and every YAML block that starts with
+ * {@code # examples/NAME} is exactly the start of that example file (population and GSA specs).
  */
 class PharmacometricsDocsTest {
     static final Path DOC = Path.of("../docs/pharmacometrics.md");
+    static final String EXAMPLE_FILE_MARK = "# examples/";
 
     @TempDir
     static Path dir;
-
-    static List<String> yamlBlocks() throws IOException {
-        List<String> out = new ArrayList<>();
-        for (DocsExamplesTest.Block b : blocksOf(DOC)) {
-            if (b.language().equals("yaml")) {
-                out.add(b.text());
-            }
-        }
-        return out;
-    }
 
     static List<DocsExamplesTest.Block> blocksOf(Path doc) throws IOException {
         List<DocsExamplesTest.Block> out = new ArrayList<>();
@@ -53,20 +47,37 @@ class PharmacometricsDocsTest {
         return out;
     }
 
+    /**
+     * Scenario examples: YAML blocks that are neither copies of population or GSA spec files nor
+     * fragments of such specs (which have a top-level {@code parameters:} key, scenarios never do).
+     */
+    static List<String> scenarioBlocks() throws IOException {
+        List<String> out = new ArrayList<>();
+        for (DocsExamplesTest.Block b : blocksOf(DOC)) {
+            if (b.language().equals("yaml") && !b.text().startsWith(EXAMPLE_FILE_MARK)
+                    && b.text().lines().noneMatch(l -> l.startsWith("parameters:"))) {
+                out.add(b.text());
+            }
+        }
+        return out;
+    }
+
     static Path withExamples(Path into) throws IOException {
         try (Stream<Path> files = Files.list(Path.of("../examples"))) {
             for (Path f : files.toList()) {
-                Files.copy(f, into.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                if (Files.isRegularFile(f)) {
+                    Files.copy(f, into.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
             }
         }
         return into;
     }
 
     @TestFactory
-    Stream<DynamicTest> everyYamlExampleValidatesAndRuns() throws IOException {
+    Stream<DynamicTest> everyScenarioExampleValidatesAndRuns() throws IOException {
         withExamples(dir);
-        List<String> blocks = yamlBlocks();
-        assertThat(blocks).as("YAML examples in " + DOC).hasSizeGreaterThanOrEqualTo(4);
+        List<String> blocks = scenarioBlocks();
+        assertThat(blocks).as("scenario examples in " + DOC).hasSizeGreaterThanOrEqualTo(4);
         List<DynamicTest> tests = new ArrayList<>();
         for (int i = 0; i < blocks.size(); i++) {
             String yaml = blocks.get(i);
@@ -86,7 +97,7 @@ class PharmacometricsDocsTest {
     @Test
     void sixtyMilligramsIsSixtyMillionNanogramsInTheDenosumabDepot() throws IOException {
         withExamples(dir);
-        String yaml = yamlBlocks().stream().filter(b -> b.contains("menopause-denosumab-mg")).findFirst().orElseThrow();
+        String yaml = scenarioBlocks().stream().filter(b -> b.contains("menopause-denosumab-mg")).findFirst().orElseThrow();
         Path mg = dir.resolve("mg.yaml");
         Path ng = dir.resolve("ng.yaml");
         Files.writeString(mg, yaml);
@@ -97,5 +108,43 @@ class PharmacometricsDocsTest {
         assertThat(Cli.run("run", mg.toString(), "--out", a.toString()).code()).isZero();
         assertThat(Cli.run("run", ng.toString(), "--out", b.toString()).code()).isZero();
         assertThat(Files.readAllLines(a)).isEqualTo(Files.readAllLines(b));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> populationAndGsaCommandsRun() throws IOException {
+        List<String> commands = new ArrayList<>();
+        for (DocsExamplesTest.Block b : blocksOf(DOC)) {
+            if (b.language().equals("sh")) {
+                b.text().lines().filter(l -> l.startsWith("osteon population ") || l.startsWith("osteon gsa "))
+                        .forEach(commands::add);
+            }
+        }
+        assertThat(commands).hasSizeGreaterThanOrEqualTo(2);
+        return commands.stream().map(c -> DynamicTest.dynamicTest(c, () -> {
+            String[] words = c.substring("osteon ".length()).split("\\s+");
+            for (int i = 0; i < words.length; i++) {
+                if (words[i].startsWith("examples/")) {
+                    words[i] = Path.of("..").resolve(words[i]).toString();
+                } else if (i > 0 && words[i - 1].equals("--out")) {
+                    words[i] = dir.resolve(words[i]).toString();
+                }
+            }
+            Cli r = Cli.run(words);
+            assertThat(r.code()).as(c + "\n" + r.err()).isZero();
+        }));
+    }
+
+    @Test
+    void specsShownAreTheExampleFiles() throws IOException {
+        int checked = 0;
+        for (DocsExamplesTest.Block b : blocksOf(DOC)) {
+            if (b.language().equals("yaml") && b.text().startsWith(EXAMPLE_FILE_MARK)) {
+                String name = b.text().lines().findFirst().orElseThrow().substring(2).trim();
+                String shown = b.text().substring(b.text().indexOf('\n') + 1);
+                assertThat(Files.readString(Path.of("..").resolve(name))).as(name).isEqualTo(shown);
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(2);
     }
 }

@@ -58,7 +58,7 @@ final class CompactRegimen {
             Matcher q = INTERVAL.matcher(low);
             Matcher x = COUNT.matcher(low);
             if (interval == null && q.matches()) {
-                double n = q.group(1).isEmpty() ? 1 : Double.parseDouble(q.group(1));
+                double n = q.group(1).isEmpty() ? 1 : org.osteon.util.FiniteNumbers.parse(q.group(1));
                 interval = Quantity.of(n, unitOf(q.group(2)));
             } else if (interval == null && fixedInterval(low) != null) {
                 interval = fixedInterval(low);

@@ -114,11 +114,10 @@ public final class Dosing {
     }
 
     /**
-     * The scheduled changes for the doses up to tEnd (later ones do not happen in the run; an
-     * infusion that starts inside and ends after tEnd simply runs on to the end).
+     * The scheduled changes for the doses that fall within [t0, tEnd] (an infusion that starts
+     * inside and ends after tEnd simply runs on to the end).
      *
-     * @throws IllegalArgumentException if the target, a unit or a time cannot be resolved, or a
-     *                                  dose falls before t0 (never silently dropped)
+     * @throws IllegalArgumentException if the target, a unit or a time cannot be resolved
      */
     public List<ScheduledChange> changes(Regimen r, double t0, double tEnd) {
         Plan plan = plan(r);
@@ -129,7 +128,7 @@ public final class Dosing {
             if (t < t0) {
                 throw new IllegalArgumentException("dose at t=" + t + " is before the start of the run (" + t0 + ")");
             }
-            if (t > tEnd) {
+            if (t > tEnd) { // administrations after the end of the run do not happen in it
                 continue;
             }
             if (plan.duration > 0) {
@@ -146,6 +145,11 @@ public final class Dosing {
             }
         }
         return out;
+    }
+
+    /** Time of the regimen's first administration, in the model's time unit. */
+    public double firstTime(Regimen r) {
+        return plan(r).times[0];
     }
 
     /** Which parameters a regimen's amounts read (volumes, molar masses), by id. */

@@ -162,16 +162,15 @@ public final class ScenarioReader {
             return null;
         }
         String text = s.getValue().trim();
-        try {
-            FiniteNumbers.parse(text); // a plain number must be finite; with a unit, Quantity checks it
-        } catch (FiniteNumbers.NotFinite e) {
-            if (!text.matches("(?s).*[A-Za-z\u00b5\u03bc/].*") || text.matches("(?i)[-+]?(\\.?inf(inity)?|nan)")) {
-                problems.add(position(n) + "'" + path + "' " + e.getMessage());
-                return null;
-            }
+        if (FiniteNumbers.isInfinityOrNaNWord(text)) {
+            problems.add(position(n) + "'" + path + "' must be a finite number, found '" + text + "'");
+            return null;
         }
         try {
             return Quantity.parse(text);
+        } catch (FiniteNumbers.NotFinite ex) {
+            problems.add(position(n) + "'" + path + "' " + ex.getMessage());
+            return null;
         } catch (IllegalArgumentException ex) {
             problems.add(position(n) + "'" + path + "' must be a number, found '" + text + "'");
             return null;
@@ -368,10 +367,8 @@ public final class ScenarioReader {
                 }
             }
             Double to = Double.POSITIVE_INFINITY;
-            Node toNode = e.get("to");
-            if (toNode instanceof ScalarNode sn && FiniteNumbers.isPositiveInfinityWord(sn.getValue().trim())) {
-                to = Double.POSITIVE_INFINITY; // 'to: .inf' means no end
-            } else if (toNode != null) {
+            if (e.containsKey("to") && !(e.get("to") instanceof ScalarNode sn
+                    && FiniteNumbers.isPositiveInfinityWord(sn.getValue()))) { // 'to: .inf' means "to the end"
                 to = time(e, "to", p);
                 if (to == null && timeQuantities.containsKey(p + "to")) {
                     to = Double.NaN;

@@ -150,19 +150,20 @@ public final class ScenarioRunner {
         }
         List<Regimen> regimens = new ArrayList<>();
         List<String> where = new ArrayList<>();
-        List<String> whereStart = new ArrayList<>();
+        List<String> startWhere = new ArrayList<>();
         for (int i = 0; i < s.doses().size(); i++) {
             regimens.add(s.doses().get(i));
-            where.add(s.where("doses[" + i + "]"));
-            String key = s.positions().containsKey("doses[" + i + "].start") ? "start" : "at";
-            whereStart.add(s.where("doses[" + i + "]." + key));
+            String key = "doses[" + i + "]";
+            where.add(s.where(key));
+            startWhere.add(s.positions().containsKey(key + ".at") ? s.where(key + ".at")
+                    : s.positions().containsKey(key + ".start") ? s.where(key + ".start") : s.where(key));
         }
         for (DoseTable table : s.doseTables()) {
             try {
                 for (Regimen r : table.regimens(layout)) {
                     regimens.add(r);
                     where.add(r.origin() + ": ");
-                    whereStart.add(r.origin() + ": ");
+                    startWhere.add(r.origin() + ": ");
                 }
             } catch (IllegalArgumentException e) {
                 problems.add(e.getMessage());
@@ -173,6 +174,11 @@ public final class ScenarioRunner {
         for (int i = 0; i < regimens.size(); i++) {
             Regimen r = regimens.get(i);
             try {
+                double first = dosing.firstTime(r);
+                if (first < t0) { // never dropped silently: a dose before the run is a mistake in the scenario
+                    problems.add(startWhere.get(i) + "dose at t=" + first + " is before the start of the run (" + t0 + ")");
+                    continue;
+                }
                 changes.addAll(dosing.changes(r, t0, until));
                 for (String read : dosing.parametersRead(r)) {
                     if (heldByInterventions.contains(read)) {
@@ -184,8 +190,7 @@ public final class ScenarioRunner {
                     recorded.add(r.target());
                 }
             } catch (IllegalArgumentException e) {
-                boolean early = e.getMessage().startsWith("dose at t=");
-                problems.add((early ? whereStart.get(i) : where.get(i)) + e.getMessage());
+                problems.add(where.get(i) + e.getMessage());
             }
         }
         for (Variable v : layout.parameters()) {

@@ -16,6 +16,7 @@ public final class ModelFunction implements OdeFunction {
     private final double lo;
     private final double hi;
     private final double[] inputs;
+    private final int[] algebraic;
 
     private ModelFunction(CompiledModel model, double[] p, double lo, double hi, double[] inputs) {
         this.model = model;
@@ -23,6 +24,7 @@ public final class ModelFunction implements OdeFunction {
         this.lo = lo;
         this.hi = hi;
         this.inputs = inputs;
+        this.algebraic = model.algebraicStates();
     }
 
     /** The right-hand side for all times; {@code p} is used as it is, not copied. */
@@ -76,5 +78,10 @@ public final class ModelFunction implements OdeFunction {
     @Override
     public boolean isAutonomous() {
         return model.isAutonomous();
+    }
+
+    @Override
+    public int[] algebraicComponents() {
+        return algebraic;
     }
 }

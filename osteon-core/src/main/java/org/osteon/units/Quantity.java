@@ -2,6 +2,7 @@ package org.osteon.units;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.osteon.util.FiniteNumbers;
 
 /**
  * A number with an optional unit as a user writes it ({@code 60 mg}, {@code 6 months},
@@ -42,7 +43,7 @@ public record Quantity(double value, String unit) {
             throw new IllegalArgumentException("expected a number with an optional unit (like '60 mg' or '6 months'), found '"
                     + text.trim() + "'");
         }
-        double v = Double.parseDouble(m.group(1));
+        double v = FiniteNumbers.parse(m.group(1)); // 1e400 must not become Infinity
         String u = m.group(2);
         return new Quantity(v, u.isEmpty() ? null : u);
     }

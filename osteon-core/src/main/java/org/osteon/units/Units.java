@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.osteon.model.Model;
 import org.osteon.model.UnitDefinition;
+import org.osteon.util.FiniteNumbers;
 import org.osteon.util.Suggestions;
 
 /**
@@ -167,7 +168,13 @@ public final class Units {
                     throw error("expected a number");
                 }
                 i = m.end();
-                u = new Unit(m.group(), Double.parseDouble(m.group()), 0, 0, 0, 0, true);
+                double factor;
+                try {
+                    factor = FiniteNumbers.parse(m.group()); // 1e999 must not become an infinite factor
+                } catch (FiniteNumbers.NotFinite e) {
+                    throw error("a factor " + e.getMessage());
+                }
+                u = new Unit(m.group(), factor, 0, 0, 0, 0, true);
             } else if (Character.isLetter(c) || c == '_' || c == '\u00b5' || c == '\u03bc') {
                 int start = i;
                 while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_'
