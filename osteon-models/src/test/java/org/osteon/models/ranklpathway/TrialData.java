@@ -23,7 +23,7 @@ import org.osteon.trajectory.Trajectory;
 final class TrialData {
     static final String DIR = "/org/osteon/models/rankl-pathway/calibration/";
     static final List<String> DATA_FILES = List.of("denosumab-training.csv", "denosumab-heldout.csv",
-            "teriparatide-training.csv", "teriparatide-heldout.csv");
+            "teriparatide-training.csv", "teriparatide-heldout.csv", "menopause-training.csv", "zoledronate-training.csv");
 
     /** One data point: a trial mean at a time (days) for an output, with its fitting weight. */
     record Observation(String group, double time, String output, double value, double sd, String file) {
