@@ -82,6 +82,21 @@ final class TrialData {
         return out;
     }
 
+    /** A documented miss: a criterion the calibrated model does not meet, the error it must stay under, and why. */
+    record KnownMiss(String check, double ceiling, String reason) {
+    }
+
+    /** calibration/known-misses.csv, by check label (a criterion's label or a literature check's name). */
+    static Map<String, KnownMiss> knownMisses() {
+        Map<String, KnownMiss> out = new java.util.LinkedHashMap<>();
+        List<String> lines = text("known-misses.csv").lines().toList();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split("\\|");
+            out.put(f[0], new KnownMiss(f[0], Double.parseDouble(f[1]), f[2]));
+        }
+        return out;
+    }
+
     /** The arm's scenario as shipped. */
     static Scenario arm(String group) {
         return ScenarioReader.parse(text("arms/" + group + ".yaml"), DIR + "arms/" + group + ".yaml", null);

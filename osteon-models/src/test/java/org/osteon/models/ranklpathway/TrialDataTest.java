@@ -26,9 +26,30 @@ class TrialDataTest {
     @MethodSource("asserted")
     void errorAgainstTrialDataIsWithinItsBound(TrialData.Criterion c) {
         double rmse = TrialData.rmse(c, Map.of());
-        System.out.println(String.format(Locale.ROOT, "TRIAL %s | %s | %s | rmse %.2f | bound %.1f", c.set(),
-                String.join("+", c.groups()), c.output(), rmse, c.bound()));
-        assertThat(rmse).as(c.label()).isLessThanOrEqualTo(c.bound());
+        TrialData.KnownMiss miss = TrialData.knownMisses().get(c.label());
+        System.out.println(String.format(Locale.ROOT, "TRIAL %s | %s | %s | rmse %.2f | bound %.1f%s", c.set(),
+                String.join("+", c.groups()), c.output(), rmse, c.bound(), miss == null ? "" : " | documented miss"));
+        if (miss == null) {
+            assertThat(rmse).as(c.label()).isLessThanOrEqualTo(c.bound());
+        } else {
+            // A documented miss (calibration/known-misses.csv, quoted in the docs): the bound is kept and
+            // still missed, and the error may not grow beyond what the docs report.
+            assertThat(rmse).as(c.label() + ": documented miss no longer missed, update known-misses.csv")
+                    .isGreaterThan(c.bound());
+            assertThat(rmse).as(c.label() + ": documented miss grew").isLessThanOrEqualTo(miss.ceiling());
+        }
+    }
+
+    @Test
+    void everyDocumentedMissNamesAnExistingCheck() {
+        Set<String> labels = new HashSet<>();
+        TrialData.criteria().forEach(c -> labels.add(c.label()));
+        TrialData.knownMisses().values().forEach(m -> {
+            assertThat(m.reason()).isNotBlank();
+            if (!m.check().contains(":")) { // literature checks are named "study: what"
+                assertThat(labels).as("known miss %s", m.check()).contains(m.check());
+            }
+        });
     }
 
     @Test
