@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
@@ -33,6 +34,14 @@ public final class AntimonyReader {
      * @throws ModelSyntaxException if the text is not a valid model
      */
     public static Model parse(String text, String fileName) {
+        return parseWithWarnings(text, fileName).model();
+    }
+
+    /**
+     * Like {@link #parse}, also returning what the reader accepted with a default the modeller
+     * should know about (a species without an initial value starts at 0, {@code x = ;}, ...).
+     */
+    public static AntimonyReading parseWithWarnings(String text, String fileName) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(fileName, "fileName");
         Problems problems = new Problems(fileName);
@@ -43,13 +52,14 @@ public final class AntimonyReader {
         if (tooDeep(tokens, problems)) {
             throw problems.exception();
         }
+        numbersTooLarge(tokens, problems);
         AntimonyParser parser = new AntimonyParser(tokens);
         parser.removeErrorListeners();
         parser.setErrorHandler(new AntimonyErrorStrategy(problems));
         Model model = null;
         try {
             AntimonyParser.FileContext tree = parser.file();
-            model = new ModelAssembler(problems).assemble(tree);
+            model = new ModelAssembler(problems, tokens).assemble(tree);
         } catch (AntimonyParser.StatementAbort abandoned) {
             // only escapes when nothing more can be read; its problem is already recorded
             if (problems.isEmpty()) {
@@ -61,12 +71,17 @@ public final class AntimonyReader {
         if (!problems.isEmpty()) {
             throw problems.exception();
         }
-        return model;
+        return new AntimonyReading(model, problems.warnings());
     }
 
     /** Reads a UTF-8 file; problems name the file as {@code path.toString()}. */
     public static Model read(Path path) throws IOException {
         return parse(Files.readString(path, StandardCharsets.UTF_8), path.toString());
+    }
+
+    /** Reads a UTF-8 file with its warnings; problems name the file as {@code path.toString()}. */
+    public static AntimonyReading readWithWarnings(Path path) throws IOException {
+        return parseWithWarnings(Files.readString(path, StandardCharsets.UTF_8), path.toString());
     }
 
     /**
@@ -98,6 +113,23 @@ public final class AntimonyReader {
             previous = type;
         }
         return false;
+    }
+
+    /**
+     * A literal such as 1e999 would silently become infinity: refused (write inf when infinity is
+     * meant). A stoichiometry (a number followed by a species name) has its own message.
+     */
+    private static void numbersTooLarge(CommonTokenStream tokens, Problems problems) {
+        List<Token> all = tokens.getTokens();
+        for (int i = 0; i < all.size(); i++) {
+            Token t = all.get(i);
+            boolean stoichiometry = i + 1 < all.size() && (all.get(i + 1).getType() == AntimonyParser.ID
+                    || all.get(i + 1).getType() == AntimonyParser.DOLLAR);
+            if (t.getType() == AntimonyParser.NUMBER && !stoichiometry && Double.isInfinite(Double.parseDouble(t.getText()))) {
+                problems.add(t, "the number '" + t.getText() + "' is too large to be a finite number"
+                        + " (the largest is about 1.8e308; write inf if infinity is meant)");
+            }
+        }
     }
 
     private static boolean isPrefixOperator(int type) {

@@ -62,9 +62,9 @@ final class RandomModels {
             List<UnitDefinition.Factor> factors = new ArrayList<>();
             for (int j = random.nextInt(4); j > 0; j--) {
                 factors.add(new UnitDefinition.Factor(pick("mole", "litre", "day", "metre", "second", fresh("u")),
-                        random.nextInt(3) == 0 ? number() : pickDouble(1, -1, 2, -2, 3, 0.5, -0.5)));
+                        random.nextInt(3) == 0 ? finiteNumber() : pickDouble(1, -1, 2, -2, 3, 0.5, -0.5)));
             }
-            b.unit(new UnitDefinition(fresh("unit"), random.nextBoolean() ? 1 : number(), factors));
+            b.unit(new UnitDefinition(fresh("unit"), random.nextBoolean() ? 1 : finiteNumber(), factors));
         }
         List<String> functionIds = new ArrayList<>();
         for (int i = random.nextInt(3); i > 0; i--) {
@@ -144,6 +144,9 @@ final class RandomModels {
             Expr e = expr(3, symbols, functionIds);
             b.rule(random.nextBoolean() ? new Rule.Assignment(v, e) : new Rule.Rate(v, e));
         }
+        if (random.nextInt(4) == 0) {
+            b.rule(new Rule.Algebraic(expr(3, symbols, functionIds)));
+        }
         events.forEach(b::event);
         for (String p : parameters) {
             b.parameter(new Parameter(p, value(), !changing.contains(p) && random.nextBoolean(), metadata()));
@@ -163,8 +166,10 @@ final class RandomModels {
         }
         for (int i = random.nextInt(4); i > 0; i--) {
             double s = random.nextInt(3) == 0
-                    ? pickDouble(2, 0.5, 3, 1e-300, Double.MIN_VALUE, 1e300, 2.5e6, 1.0 / 3) : 1;
-            refs.add(new SpeciesReference(species.get(random.nextInt(species.size())), s));
+                    ? pickDouble(2, 0.5, 3, 1e-300, Double.MIN_VALUE, 1e300, 2.5e6, 1.0 / 3, 0) : 1;
+            // a named stoichiometry (species reference id), as libAntimony writes "n S"
+            String id = random.nextInt(6) == 0 ? fresh("sr") : null;
+            refs.add(new SpeciesReference(species.get(random.nextInt(species.size())), s, id));
         }
         return refs;
     }
@@ -227,6 +232,12 @@ final class RandomModels {
             default:
                 return TRICKY[random.nextInt(TRICKY.length)];
         }
+    }
+
+    /** Unit scales and exponents: the reader refuses infinities and NaN there. */
+    private double finiteNumber() {
+        double v = number();
+        return Double.isFinite(v) ? v : random.nextInt(100);
     }
 
     private double pickDouble(double... options) {
