@@ -67,7 +67,7 @@ class TrialDataTest {
     void everyDataPointIsJudgedByACriterionAndEveryArmHasAScenario() {
         Set<String> covered = new HashSet<>();
         TrialData.criteria().forEach(c -> c.groups().forEach(g -> covered.add(g + "/" + c.output())));
-        for (TrialData.Observation o : TrialData.observations()) {
+        for (RanklPathwayTrials.Observation o : TrialData.observations()) {
             assertThat(covered).as("criterion for %s %s", o.group(), o.output()).contains(o.group() + "/" + o.output());
             assertThat(TrialData.arm(o.group()).name()).isEqualTo("rankl-pathway-trial-" + o.group());
         }
