@@ -36,7 +36,10 @@ import org.osteon.trajectory.Trajectory;
  * </ul>
  *
  * <p>Run: {@code mvn -q -o -Pbench -DskipTests package -pl osteon-bench -am && java -jar
- * osteon-bench/target/benchmarks.jar PetersonRiggsBenchmark -wi 3 -i 5 -f 1}
+ * osteon-bench/target/benchmarks.jar PetersonRiggsBenchmark -wi 3 -i 5 -f 1}. On a shared machine
+ * the JMH wall time measures the load; {@link #main} measures the thread CPU time of each solve
+ * (after warm-up) instead: {@code java -cp osteon-bench/target/benchmarks.jar
+ * org.osteon.bench.PetersonRiggsBenchmark 20}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -77,5 +80,29 @@ public class PetersonRiggsBenchmark {
     @Benchmark
     public Trajectory solve() {
         return Simulator.solve(problem, settings);
+    }
+
+    /** Thread CPU time per warm solve (median and minimum of N after N warm-up solves), for each run. */
+    public static void main(String[] args) {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (String run : new String[] {"teriparatide-1y", "denosumab-2y", "denosumab-48mo"}) {
+            PetersonRiggsBenchmark b = new PetersonRiggsBenchmark();
+            b.run = run;
+            b.setup();
+            for (int i = 0; i < n; i++) {
+                b.solve();
+            }
+            double[] ms = new double[n];
+            Trajectory last = null;
+            for (int i = 0; i < n; i++) {
+                long t0 = cpu.getCurrentThreadCpuTime();
+                last = b.solve();
+                ms[i] = (cpu.getCurrentThreadCpuTime() - t0) / 1e6;
+            }
+            java.util.Arrays.sort(ms);
+            System.out.printf(java.util.Locale.ROOT, "%s: CPU ms per solve median %.2f, min %.2f (n = %d); %s%n", run,
+                    ms[n / 2], ms[0], n, last.runInfo());
+        }
     }
 }
