@@ -101,8 +101,11 @@ public class PetersonRiggsBenchmark {
                 ms[i] = (cpu.getCurrentThreadCpuTime() - t0) / 1e6;
             }
             java.util.Arrays.sort(ms);
-            System.out.printf(java.util.Locale.ROOT, "%s: CPU ms per solve median %.2f, min %.2f (n = %d); %s%n", run,
-                    ms[n / 2], ms[0], n, last.runInfo());
+            var info = last.runInfo();
+            System.out.printf(java.util.Locale.ROOT, "%s: CPU ms per solve median %.2f, min %.2f (n = %d); %s, %d steps "
+                    + "(%d rejected), %d right-hand sides, %d Jacobians, %d restarts, %d events%n", run, ms[n / 2], ms[0], n,
+                    info.method(), info.acceptedSteps(), info.rejectedSteps(), info.functionEvaluations(),
+                    info.jacobianEvaluations(), info.restarts(), info.eventsFired());
         }
     }
 }
