@@ -161,4 +161,32 @@ class PetersonRiggs2010ScenariosTest {
         assertThat(maxCtxOff).isGreaterThan(100);
         assertThat(tr.last("BMD_LS_change")).isLessThan(peak);
     }
+
+    /**
+     * The scenarios give doses as a clinician writes them (60 mg, 20 ug, every 6 months of 28 days);
+     * the dosing layer must turn them into OpenBoneMin's amounts and times: amt_teri(20) = 20e6/4117.8
+     * pmol every 24 h, 60 mg = 6e7 ng into the depot (F applied on absorption) every 4032 h.
+     */
+    @Test
+    void dosesInClinicalUnitsBecomeOpenBoneMinsAmounts() {
+        assertDoses("petersonriggs2010-teriparatide-20ug-1y", "TERISC", 20e6 / 4117.8, 365, 24);
+        assertDoses("petersonriggs2010-denosumab-60mg-q6m-48mo", "DENSC", 6e7, 8, 4032);
+        assertDoses("petersonriggs2010-denosumab-discontinuation", "DENSC", 6e7, 4, 4383);
+    }
+
+    private static void assertDoses(String id, String target, double amount, int count, double every) {
+        org.osteon.scenario.Scenario s = org.osteon.models.BoneModelVerification.scenario(id);
+        org.osteon.scenario.ScenarioRunner runner = new org.osteon.scenario.ScenarioRunner(org.osteon.models.BoneModelVerification.CATALOG);
+        var model = runner.model(s);
+        var changes = runner.problem(s, model).changes();
+        assertThat(changes).hasSize(count);
+        int k = model.layout().stateIndex(target);
+        for (int i = 0; i < count; i++) {
+            double[] y = new double[model.layout().stateCount()];
+            double[] p = model.defaultParameters();
+            changes.get(i).apply(y, p);
+            assertThat(y[k]).as("%s dose %d", id, i).isCloseTo(amount, within(1e-9 * amount));
+            assertThat(changes.get(i).time()).as("%s dose %d time (h)", id, i).isCloseTo(i * every, within(1e-9));
+        }
+    }
 }
