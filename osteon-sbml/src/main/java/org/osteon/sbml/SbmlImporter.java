@@ -252,13 +252,19 @@ final class SbmlImporter {
         if (s.isSetSBOTerm()) {
             m = m.withAttribute("sboTerm", s.getSBOTermID());
         }
+        m = OsteonAnnotation.read(s, m);
         if (s.isSetNotes()) {
+            // Osteon writes its description as the first paragraph of the notes: keep only the rest
             String notes = OsteonAnnotation.plainText(s.getNotes());
+            String description = m.description() == null ? null : OsteonAnnotation.normalize(m.description());
+            if (description != null && notes.startsWith(description)) {
+                notes = notes.substring(description.length()).strip();
+            }
             if (!notes.isBlank()) {
                 m = m.withAttribute("notes", notes);
             }
         }
-        return OsteonAnnotation.read(s, m);
+        return m;
     }
 
     // ---- units --------------------------------------------------------------------------
