@@ -3,18 +3,15 @@ package org.osteon.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.osteon.compile.CompileOptions;
 import org.osteon.model.Model;
-import org.osteon.models.BuiltInCatalog;
-import org.osteon.sbml.SbmlWriter;
+import org.osteon.models.BuiltInModels;
+import org.osteon.sbml.ModelExport;
+import org.osteon.sbml.ModelExport.Format;
 import org.osteon.scenario.ModelCatalog;
 import org.osteon.scenario.ModelCatalogs;
 import org.osteon.scenario.ModelFiles;
-import org.osteon.text.AntimonyWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,8 +24,6 @@ import picocli.CommandLine.ParentCommand;
                 "in Java (an external function, an extension such as a mineralisation queue) are refused, naming",
                 "the part: neither format can express them."})
 final class ExportCommand implements Callable<Integer> {
-    enum Format { SBML, ANTIMONY }
-
     @Parameters(index = "0", paramLabel = "MODEL", description = "Built-in model id, or a model file (.ant, .xml, .sbml).")
     String model;
 
@@ -49,9 +44,9 @@ final class ExportCommand implements Callable<Integer> {
         @Override
         public Format convert(String value) {
             try {
-                return Format.valueOf(value.trim().toUpperCase(Locale.ROOT));
+                return Format.parse(value);
             } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.TypeConversionException("unknown format '" + value + "'; use sbml or antimony");
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
             }
         }
     }
@@ -59,10 +54,11 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ModelCatalog catalog = ModelCatalogs.discover();
+        boolean builtIn = !isFile();
         Model m = resolve(catalog);
         String text;
         try {
-            text = format == Format.SBML ? SbmlWriter.write(m) : AntimonyWriter.write(m);
+            text = ModelExport.write(m, builtIn ? BuiltInModels.javaParts(model) : List.of(), format);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
@@ -74,35 +70,19 @@ final class ExportCommand implements Callable<Integer> {
         }
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         new OutputFiles(root.session(), stdout, spec.commandLine().getErr(), List.of())
-                .write(out, stream -> stream.write(bytes), format == Format.SBML ? "SBML Level 3 Version 2" : "Antimony");
+                .write(out, stream -> stream.write(bytes), format.title());
         return 0;
     }
 
-    private Model resolve(ModelCatalog catalog) {
-        if (ModelFiles.looksLikeModelFile(model) || model.contains("/")) {
-            return ModelFiles.read(Path.of(model));
-        }
-        Model m = catalog.model(model).orElseThrow(() -> new UserException("'" + model + "' is not a model file or a built-in model"
-                + org.osteon.util.Suggestions.didYouMean(model, catalog.modelIds()) + "; see 'osteon models'"));
-        List<String> parts = javaParts(model);
-        if (!parts.isEmpty()) {
-            throw new UserException("model '" + model + "' cannot be exported as " + (format == Format.SBML ? "SBML" : "Antimony")
-                    + ": it has parts implemented in Java, which the format cannot express: " + String.join(", ", parts));
-        }
-        return m;
+    private boolean isFile() {
+        return ModelFiles.looksLikeModelFile(model) || model.contains("/");
     }
 
-    /** The Java parts a built-in model is compiled with: external functions and extensions. */
-    static List<String> javaParts(String id) {
-        List<String> parts = new ArrayList<>();
-        java.util.ServiceLoader.load(ModelCatalog.class).stream().map(java.util.ServiceLoader.Provider::get)
-                .filter(BuiltInCatalog.class::isInstance).map(BuiltInCatalog.class::cast)
-                .flatMap(b -> b.descriptor(id).stream()).findFirst().ifPresent(d -> {
-                    CompileOptions options = d.options().get();
-                    options.functions().keySet().stream().sorted().forEach(f -> parts.add("external function '" + f + "'"));
-                    options.extensions().forEach(e -> parts.add("extension " + e.getClass().getSimpleName()
-                            + " (hidden memory and events)"));
-                });
-        return parts;
+    private Model resolve(ModelCatalog catalog) {
+        if (isFile()) {
+            return ModelFiles.read(Path.of(model));
+        }
+        return catalog.model(model).orElseThrow(() -> new UserException("'" + model + "' is not a model file or a built-in model"
+                + org.osteon.util.Suggestions.didYouMean(model, catalog.modelIds()) + "; see 'osteon models'"));
     }
 }

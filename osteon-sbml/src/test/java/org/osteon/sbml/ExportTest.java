@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -15,11 +14,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.osteon.compile.CompileOptions;
 import org.osteon.compile.CompiledModel;
 import org.osteon.compile.ModelCompiler;
 import org.osteon.model.Model;
-import org.osteon.models.BuiltInCatalog;
+import org.osteon.models.BuiltInModels;
 import org.osteon.scenario.ModelCatalog;
 import org.osteon.scenario.ModelCatalogs;
 import org.osteon.scenario.Scenario;
@@ -42,13 +40,7 @@ class ExportTest {
     }
 
     static List<String> javaParts(String id) {
-        List<String> parts = new ArrayList<>();
-        if (CATALOG instanceof BuiltInCatalog b) {
-            CompileOptions o = b.descriptor(id).orElseThrow().options().get();
-            parts.addAll(o.functions().keySet());
-            o.extensions().forEach(e -> parts.add(e.getClass().getSimpleName()));
-        }
-        return parts;
+        return BuiltInModels.javaParts(id);
     }
 
     @ParameterizedTest(name = "{0}")

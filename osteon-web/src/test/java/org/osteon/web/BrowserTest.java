@@ -181,6 +181,15 @@ class BrowserTest {
         String text = Files.readString(yaml, StandardCharsets.UTF_8);
         // The YAML is a scenario osteon reads, with the knockout in it.
         assertThat(ScenarioReader.parse(text, "download.yaml", null).set()).containsEntry("OPG_gene", 0.0);
+
+        // The model itself as SBML, which Osteon's SBML reader reads back (the knockout is a scenario's, not the model's).
+        driver.findElement(By.id("dl-sbml")).click();
+        Path sbml = awaitDownload(".xml");
+        assertThat(sbml.getFileName().toString()).isEqualTo("rankl-pathway.xml");
+        org.osteon.model.Model back = org.osteon.sbml.SbmlReader.readFile(sbml).model();
+        assertThat(back.parameters().stream().map(p -> p.id()).toList()).contains("BV", "OPG_gene");
+        assertThat(back.parameters().stream().filter(p -> p.id().equals("OPG_gene")).findFirst().orElseThrow().value())
+                .isEqualTo(1.0);
     }
 
     @Test
