@@ -184,7 +184,8 @@ class BrowserTest {
 
         // The model itself as SBML, which Osteon's SBML reader reads back (the knockout is a scenario's, not the model's).
         driver.findElement(By.id("dl-sbml")).click();
-        Path sbml = awaitDownload(".xml");
+        // written by JSBML on the server at first request: up to a minute on a loaded 2-core machine
+        Path sbml = awaitDownload(".xml", 60_000);
         assertThat(sbml.getFileName().toString()).isEqualTo("rankl-pathway.xml");
         org.osteon.model.Model back = org.osteon.sbml.SbmlReader.readFile(sbml).model();
         assertThat(back.parameters().stream().map(p -> p.id()).toList()).contains("BV", "OPG_gene");
@@ -287,7 +288,11 @@ class BrowserTest {
     }
 
     private Path awaitDownload(String suffix) throws InterruptedException, IOException {
-        long deadline = System.currentTimeMillis() + 10_000;
+        return awaitDownload(suffix, 10_000);
+    }
+
+    private Path awaitDownload(String suffix, long millis) throws InterruptedException, IOException {
+        long deadline = System.currentTimeMillis() + millis;
         while (System.currentTimeMillis() < deadline) {
             try (Stream<Path> files = Files.list(downloads)) {
                 List<Path> done = files.filter(p -> p.toString().endsWith(suffix)).toList();
