@@ -13,7 +13,7 @@ import org.osteon.text.AntimonyReader;
  * GET /api/models/{id}/export: the downloads read back (SBML by the SBML reader, Antimony by the
  * Antimony reader) to the built-in model's states and parameters; models with Java parts, unknown
  * models and unknown formats are errors naming the field. That the exported SBML passes libSBML
- * and re-imports to identical trajectories is ExportTest's (osteon-sbml).
+ * and re-imports to identical trajectories is SbmlExportTest's (osteon-models).
  */
 class ModelExportApiTest extends ServerTestBase {
     @Test

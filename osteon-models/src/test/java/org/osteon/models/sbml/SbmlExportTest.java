@@ -1,4 +1,4 @@
-package org.osteon.sbml;
+package org.osteon.models.sbml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,6 +18,9 @@ import org.osteon.compile.CompiledModel;
 import org.osteon.compile.ModelCompiler;
 import org.osteon.model.Model;
 import org.osteon.models.BuiltInModels;
+import org.osteon.sbml.SbmlImport;
+import org.osteon.sbml.SbmlReader;
+import org.osteon.sbml.SbmlWriter;
 import org.osteon.scenario.ModelCatalog;
 import org.osteon.scenario.ModelCatalogs;
 import org.osteon.scenario.Scenario;
@@ -31,7 +34,7 @@ import org.osteon.trajectory.Trajectory;
  * reference library, Debian's python3-sbml5) finds free of errors, and reads back to a model whose
  * every shipped scenario gives the same trajectories, value for value. The Java parts are refused.
  */
-class ExportTest {
+class SbmlExportTest {
     static final Path PYTHON = Path.of("/usr/bin/python3");
     static final ModelCatalog CATALOG = ModelCatalogs.discover();
 
