@@ -17,4 +17,9 @@ public final class BuiltInModels {
                 org.osteon.models.petersonriggs2010.PetersonRiggs2010Model.definition(),
                 org.osteon.models.ranklpathway.RanklPathwayModel.definition());
     }
+
+    /** The Java parts of the built-in model {@code id} ({@link BuiltInModel#javaParts()}); empty for any other id. */
+    public static List<String> javaParts(String id) {
+        return all().stream().filter(m -> m.id().equals(id)).findFirst().map(BuiltInModel::javaParts).orElse(List.of());
+    }
 }

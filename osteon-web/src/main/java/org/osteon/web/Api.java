@@ -32,6 +32,8 @@ import org.osteon.trajectory.JsonWriter;
 import org.osteon.trajectory.RunInfo;
 import org.osteon.trajectory.Trajectory;
 import org.osteon.util.Suggestions;
+import org.osteon.models.BuiltInModels;
+import org.osteon.sbml.ModelExport;
 
 /** The handlers of the JSON API. Input is checked before any work is queued; work runs on {@link Workers}. */
 final class Api {
@@ -46,6 +48,8 @@ final class Api {
     private final Workers workers;
     private final byte[] openApi;
     private final PopulationApi populations;
+    /** Exported texts by "id.extension": built-in models are immutable, so each is written once. */
+    private final java.util.Map<String, byte[]> exports = new java.util.concurrent.ConcurrentHashMap<>();
 
     Api(WebLimits limits, ObjectMapper mapper, ScenarioJson scenarios, ModelJson models, Workers workers, byte[] openApi) {
         this.limits = limits;
@@ -87,10 +91,39 @@ final class Api {
 
     void model(Context ctx) {
         String id = ctx.pathParam("id");
-        ObjectNode o = models.detail(id).orElseThrow(() -> new ApiException(404, "id", "unknown model '" + id + "'"
-                + Suggestions.didYouMean(id, scenarios.catalog().modelIds()) + "; built-in models: "
-                + String.join(", ", scenarios.catalog().modelIds())));
+        ObjectNode o = models.detail(id).orElseThrow(() -> unknownModel(id));
         send(ctx, o);
+    }
+
+    /**
+     * GET /api/models/{id}/export?format=sbml|antimony (default sbml): the model as a file to
+     * download, written by {@link ModelExport} as {@code osteon export} writes it; 422 naming the
+     * parts implemented in Java for a model that has them.
+     */
+    void export(Context ctx) {
+        String id = ctx.pathParam("id");
+        org.osteon.model.Model m = scenarios.catalog().model(id).orElseThrow(() -> unknownModel(id));
+        String value = ctx.queryParam("format");
+        ModelExport.Format format;
+        try {
+            format = ModelExport.Format.parse(value == null ? "sbml" : value);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("format", e.getMessage());
+        }
+        byte[] text = exports.computeIfAbsent(id + "." + format.extension(), k -> {
+            try {
+                return ModelExport.write(m, BuiltInModels.javaParts(id), format).getBytes(StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(422, "id", e.getMessage());
+            }
+        });
+        ctx.header("Content-Disposition", "attachment; filename=\"" + id + "." + format.extension() + "\"");
+        ctx.contentType(format.mediaType() + "; charset=utf-8").result(text);
+    }
+
+    private ApiException unknownModel(String id) {
+        return new ApiException(404, "id", "unknown model '" + id + "'" + Suggestions.didYouMean(id, scenarios.catalog().modelIds())
+                + "; built-in models: " + String.join(", ", scenarios.catalog().modelIds()));
     }
 
     void listScenarios(Context ctx) {

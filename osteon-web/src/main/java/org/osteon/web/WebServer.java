@@ -111,6 +111,7 @@ public final class WebServer implements AutoCloseable {
                 router.get("/api/openapi.json", api::openApi);
                 router.get("/api/models", api::listModels);
                 router.get("/api/models/{id}", api::model);
+                router.get("/api/models/{id}/export", api::export);
                 router.get("/api/scenarios", api::listScenarios);
                 router.post("/api/simulate", api::simulate);
                 router.post("/api/compare", api::compare);

@@ -181,6 +181,16 @@ class BrowserTest {
         String text = Files.readString(yaml, StandardCharsets.UTF_8);
         // The YAML is a scenario osteon reads, with the knockout in it.
         assertThat(ScenarioReader.parse(text, "download.yaml", null).set()).containsEntry("OPG_gene", 0.0);
+
+        // The model itself as SBML, which Osteon's SBML reader reads back (the knockout is a scenario's, not the model's).
+        driver.findElement(By.id("dl-sbml")).click();
+        // written by JSBML on the server at first request: up to a minute on a loaded 2-core machine
+        Path sbml = awaitDownload(".xml", 60_000);
+        assertThat(sbml.getFileName().toString()).isEqualTo("rankl-pathway.xml");
+        org.osteon.model.Model back = org.osteon.sbml.SbmlReader.readFile(sbml).model();
+        assertThat(back.parameters().stream().map(p -> p.id()).toList()).contains("BV", "OPG_gene");
+        assertThat(back.parameters().stream().filter(p -> p.id().equals("OPG_gene")).findFirst().orElseThrow().value())
+                .isEqualTo(1.0);
     }
 
     @Test
@@ -278,7 +288,11 @@ class BrowserTest {
     }
 
     private Path awaitDownload(String suffix) throws InterruptedException, IOException {
-        long deadline = System.currentTimeMillis() + 10_000;
+        return awaitDownload(suffix, 10_000);
+    }
+
+    private Path awaitDownload(String suffix, long millis) throws InterruptedException, IOException {
+        long deadline = System.currentTimeMillis() + millis;
         while (System.currentTimeMillis() < deadline) {
             try (Stream<Path> files = Files.list(downloads)) {
                 List<Path> done = files.filter(p -> p.toString().endsWith(suffix)).toList();

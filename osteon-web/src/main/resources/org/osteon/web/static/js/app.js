@@ -227,6 +227,17 @@ async function downloadPlot(format) {
   }
 }
 
+/** The model (not the scenario) as the server exports it: GET /api/models/{id}/export. */
+async function downloadModel(format, extension) {
+  try {
+    const blob = await api.get(`/api/models/${encodeURIComponent(state.model)}/export?format=${format}`);
+    download(blob, `${state.model}.${extension}`);
+    status(`Downloaded ${state.model}.${extension}: ./osteon run ${state.model}.${extension} reads it.`);
+  } catch (e) {
+    status(e.message, true);
+  }
+}
+
 const fileBase = () => (state.scenarioId || state.model || 'osteon').replace(/[^A-Za-z0-9_.-]/g, '_');
 
 function wire() {
@@ -259,6 +270,7 @@ function wire() {
     download(new Blob([toYaml(state.scenario)], {type: 'application/yaml'}), `${fileBase()}.yaml`);
     status(`Downloaded ${fileBase()}.yaml: run it with ./osteon run ${fileBase()}.yaml`);
   });
+  $('dl-sbml').addEventListener('click', () => downloadModel('sbml', 'xml'));
   $('copy-link').addEventListener('click', async () => {
     try {
       await navigator.clipboard.writeText(location.href);
