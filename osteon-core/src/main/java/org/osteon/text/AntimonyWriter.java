@@ -34,7 +34,10 @@ import org.osteon.model.expr.Exprs;
  * ({@code A notes "description: ..."}, see {@link MetadataText}), texts it cannot hold between
  * quotes between triple back-quotes, and unit numbers so that a power never applies to them.
  * Ids that are libAntimony keywords, functions or constants ({@code gamma}) get a trailing
- * {@code _}, listed in a comment at the top.
+ * {@code _}, listed in a comment at the top. Two things have no libAntimony form and stay Osteon's
+ * own: external (Java) functions are declared {@code external function f(x)}, and a unit given to
+ * the model or a function ({@code f has u}). {@link LibAntimonyRules} lists what libAntimony
+ * rejects; the writer's tests hold its output to it.
  *
  * <p>{@code AntimonyReader.parse(write(m), f).equals(m)} holds for every valid model whose ids
  * are not renamed: references point at existing elements, a symbol has at most one rule and one

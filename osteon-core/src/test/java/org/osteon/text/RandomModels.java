@@ -57,7 +57,8 @@ final class RandomModels {
 
     private Model build() {
         Model.Builder b = Model.builder(fresh("model"));
-        b.metadata(metadata());
+        // no unit on the model or a function: it means nothing and libAntimony has no syntax for it
+        b.metadata(metadata().withUnit(null));
         for (int i = random.nextInt(3); i > 0; i--) {
             List<UnitDefinition.Factor> factors = new ArrayList<>();
             for (int j = random.nextInt(4); j > 0; j--) {
@@ -75,7 +76,7 @@ final class RandomModels {
             String id = fresh("f");
             functionIds.add(id);
             Expr body = random.nextInt(3) == 0 ? null : expr(3, params.isEmpty() ? List.of("time") : params, List.of());
-            b.function(new FunctionDefinition(id, params, body, metadata()));
+            b.function(new FunctionDefinition(id, params, body, metadata().withUnit(null)));
         }
         List<String> compartments = new ArrayList<>();
         List<String> species = new ArrayList<>();
