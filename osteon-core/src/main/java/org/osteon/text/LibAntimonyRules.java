@@ -34,6 +34,10 @@ public final class LibAntimonyRules {
         boolean inUnit = false;
         boolean lineStart = true;
         List<String> functions = new ArrayList<>();
+        java.util.Map<String, String> units = new java.util.LinkedHashMap<>(); // unit name -> where defined
+        Set<String> symbols = new java.util.HashSet<>();
+        boolean inHas = false;
+        Set<String> unitFactors = new java.util.HashSet<>(); // units named so far in the current definition
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
             int type = t.getType();
@@ -61,6 +65,9 @@ public final class LibAntimonyRules {
                 out.add(where + "'" + t.getText() + " has': libAntimony gives units to no model or function");
             } else if (lineStart && inModel && type == ID && t.getText().equals(model)) {
                 out.add(where + "the model's own metadata inside its block: libAntimony takes it after 'end'");
+            } else if (inUnit && type == ID && unitFactors.contains(t.getText())) {
+                out.add(where + "'" + t.getText() + "' twice in one unit definition: libAntimony loses the definition;"
+                        + " write one factor with its power");
             } else if (type != STRING && type != TRIPLE_STRING && t.getText().chars().anyMatch(c -> c > 126)) {
                 out.add(where + "a character outside ASCII: libAntimony takes them only in strings and comments");
             }
@@ -76,13 +83,31 @@ public final class LibAntimonyRules {
             } else if (type == FUNCTION && next != null && next.getType() == ID) {
                 functions.add(next.getText());
             }
+            if (inUnit && type == ID && i > 0 && tokens.get(i - 1).getType() != UNIT) {
+                unitFactors.add(t.getText());
+            }
+            if (type == UNIT && next != null && next.getType() == ID) {
+                units.putIfAbsent(next.getText(), next.getLine() + ":" + (next.getCharPositionInLine() + 1) + ": ");
+            } else if (type == ID && !inUnit && !inHas && (i == 0 || tokens.get(i - 1).getType() != NUMBER)
+                    && (i == 0 || tokens.get(i - 1).getType() != DOT)) {
+                symbols.add(t.getText());
+            }
             if (type == UNIT) {
                 inUnit = true;
+                unitFactors.clear();
+            } else if (type == HAS) {
+                inHas = true;
             } else if (type == NEWLINE || type == SEMI) {
                 inUnit = false;
+                inHas = false;
             }
             lineStart = type == NEWLINE || type == SEMI;
         }
+        units.forEach((unit, where) -> {
+            if (symbols.contains(unit)) {
+                out.add(where + "unit '" + unit + "' has the name of a model symbol: libAntimony has one namespace for both");
+            }
+        });
         return out;
     }
 }

@@ -26,10 +26,13 @@ class LibAntimonyRulesTest {
                 "  k is \"back\\\\slash\"",
                 "  m is \"inside\"",
                 "  µ = 1",
+                "  unit L = litre", // Peterson-Riggs 2010: the unit L and the state L (RANKL), check.sh December 2026
+                "  L' = -k*L; L = 1; L has L",
+                "  unit mol_per_s2 = mole / second / second", // Peterson-Riggs 2010's pmol / hour / hour became an empty unit
                 "end",
                 "psi has second",
                 ""))).extracting(p -> p.substring(0, p.indexOf(':', p.indexOf(':') + 1)))
-                .containsExactly("1:1", "3:14", "4:3", "6:3", "7:8", "8:3", "9:3", "11:1");
+                .containsExactly("1:1", "3:14", "4:3", "6:3", "7:8", "8:3", "9:3", "12:37", "14:1", "10:8");
     }
 
     @Test
@@ -63,5 +66,18 @@ class LibAntimonyRulesTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(m.functions().stream().noneMatch(f -> f.isExternal()));
         String text = AntimonyWriter.write(m);
         assertThat(LibAntimonyRules.problems(text)).as(text).isEmpty();
+    }
+
+    @Test
+    void aUnitWithTheNameOfASymbolIsWrittenUnderAnotherNameAndRepeatedFactorsAsOnePower() {
+        org.osteon.model.Model m = AntimonyReader.parse(String.join("\n",
+                "model m()", "  unit L = litre", "  unit L_unit = 2 litre", "  unit per_s2 = 1 / second / second",
+                "  L' = -k*L; L = 1; k = 1", "  L has L", "  V = 3; V has L_unit", "end", ""),
+                "units.ant");
+        String text = AntimonyWriter.write(m);
+        assertThat(LibAntimonyRules.problems(text)).as(text).isEmpty();
+        assertThat(text).contains("unit L_unit2 = litre", "L has L_unit2", "V has L_unit", "unit per_s2 = 1 / second^2");
+        org.osteon.model.Model back = AntimonyReader.parse(text, "back.ant");
+        assertThat(back.symbol("L").orElseThrow().metadata().unit()).isEqualTo("L_unit2");
     }
 }
