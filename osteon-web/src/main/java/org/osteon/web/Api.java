@@ -46,6 +46,7 @@ final class Api {
     private final Workers workers;
     private final byte[] openApi;
     private final PopulationApi populations;
+    private final ModelUploads uploads;
 
     Api(WebLimits limits, ObjectMapper mapper, ScenarioJson scenarios, ModelJson models, Workers workers, byte[] openApi) {
         this.limits = limits;
@@ -56,6 +57,7 @@ final class Api {
         this.workers = workers;
         this.openApi = openApi;
         this.populations = new PopulationApi(limits, mapper, scenarios);
+        this.uploads = new ModelUploads(limits, scenarios.catalog());
     }
 
     void health(Context ctx) {
@@ -87,17 +89,30 @@ final class Api {
 
     void model(Context ctx) {
         String id = ctx.pathParam("id");
-        ObjectNode o = models.detail(id).orElseThrow(() -> new ApiException(404, "id", "unknown model '" + id + "'"
-                + Suggestions.didYouMean(id, scenarios.catalog().modelIds()) + "; built-in models: "
-                + String.join(", ", scenarios.catalog().modelIds())));
+        ObjectNode o = models.detail(id).orElseThrow(() -> new ApiException(404, "id", scenarios.catalog().unknown(id)));
+        send(ctx, o);
+    }
+
+    /** POST /api/models: the body is a model's text; answers its summary, id, format and the reader's warnings. */
+    void upload(Context ctx) {
+        ModelUploads.Request request = uploads.request(ctx);
+        // Reading and compiling cannot be stopped half-way; a model that takes longer than the budget is
+        // still kept when done, so the same request answers at once a moment later.
+        WebCatalog.Upload u = workers.run(arrival(ctx), c -> uploads.read(request),
+                "reading and compiling the model did not finish in time (the server goes on and keeps it: send it again"
+                        + " in a few seconds)");
+        ObjectNode o = models.summary(u.id());
+        o.put("name", u.name());
+        o.put("format", u.format());
+        ArrayNode warnings = o.putArray("warnings");
+        u.warnings().forEach(warnings::add);
         send(ctx, o);
     }
 
     void listScenarios(Context ctx) {
         String model = ctx.queryParam("model");
-        if (model != null && !scenarios.catalog().modelIds().contains(model)) {
-            throw ApiException.badRequest("model", "unknown model '" + model + "'"
-                    + Suggestions.didYouMean(model, scenarios.catalog().modelIds()));
+        if (model != null && scenarios.catalog().model(model).isEmpty()) {
+            throw ApiException.badRequest("model", scenarios.catalog().unknown(model));
         }
         ArrayNode out = mapper.createArrayNode();
         for (String id : scenarios.catalog().scenarioIds()) {
@@ -522,21 +537,30 @@ final class Api {
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             throw new ApiException(415, null, "send the request body as JSON with Content-Type: application/json");
         }
+        return json.parse(bytes(ctx, limits.maxBodyBytes(), "request body", ""));
+    }
+
+    /**
+     * The request body, refused with 413 when it is (or declares itself) larger than {@code limit};
+     * {@code what} and {@code limitName} word the message.
+     */
+    static byte[] bytes(Context ctx, long limit, String what, String limitName) {
+        String named = limitName.isEmpty() ? "" : " (" + limitName + ")";
         long declared = ctx.req().getContentLengthLong();
-        if (declared > limits.maxBodyBytes()) {
-            throw new ApiException(413, null, "request body of " + declared + " bytes is larger than the limit of "
-                    + limits.maxBodyBytes() + " bytes");
+        if (declared > limit) {
+            throw new ApiException(413, null, what + " of " + declared + " bytes is larger than the limit of " + limit + " bytes"
+                    + named);
         }
         byte[] bytes;
         try (InputStream in = ctx.req().getInputStream()) {
-            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBodyBytes() + 1));
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
         } catch (IOException e) {
             throw ApiException.badRequest(null, "the request body could not be read: " + e.getMessage());
         }
-        if (bytes.length > limits.maxBodyBytes()) {
-            throw new ApiException(413, null, "request body larger than the limit of " + limits.maxBodyBytes() + " bytes");
+        if (bytes.length > limit) {
+            throw new ApiException(413, null, what + " larger than the limit of " + limit + " bytes" + named);
         }
-        return json.parse(bytes);
+        return bytes;
     }
 
     private static long arrival(Context ctx) {
