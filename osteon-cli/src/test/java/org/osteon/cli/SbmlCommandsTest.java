@@ -107,8 +107,7 @@ class SbmlCommandsTest {
         assertThat(queue.code()).isEqualTo(2);
         assertThat(queue.err()).contains("MineralisationQueue").contains("implemented in Java");
         Cli micromechanics = Cli.run("export", "scheiner2013", "--format", "antimony");
-        assertThat(micromechanics.code()).isEqualTo(2);
-        assertThat(micromechanics.err()).contains("external function 'strain_energy_bm'");
+        assertThat(micromechanics.code()).as("micromechanics written in the model text: " + micromechanics.err()).isZero();
         assertThat(Cli.run("export", "lemaire2004", "--format", "cellml").err()).contains("unknown format 'cellml'");
     }
 

@@ -185,7 +185,7 @@ class ApiTest extends ServerTestBase {
         assertError(http.post("/api/simulate", "{\"model\":\"pivonka2008\",\"solver\":\"rk4\"}"), 400, "solver");
         assertError(http.post("/api/simulate", "{\"model\":\"pivonka2008\",\"set\":{\"K_D8\":1e300}}"), 400, "set.K_D8");
         e = assertError(http.post("/api/simulate", "{\"model\":\"../examples/pivonka2008.ant\"}"), 400, "model");
-        assertThat(e.get("error").asText()).contains("built-in models only");
+        assertThat(e.get("error").asText()).contains("does not read files on the server").contains("POST /api/models");
         assertError(http.post("/api/simulate", "{\"model\":\"pivonka2008\""), 400, null);
         assertError(http.post("/api/simulate", ""), 400, null);
         assertError(http.post("/api/simulate", "[1, 2]"), 400, null);
