@@ -9,27 +9,19 @@ final class InterpretedKernel implements Kernel {
     private final Interpreter.Node[] assigned;
     private final Interpreter.Node[] derivatives;
     private final Interpreter.Node[] temps;
-    private final int[] entryIndex;
     private final Interpreter.Node[] entries;
     private final int[] outputSlot;
     private final Interpreter.Node[] triggers;
     private final Interpreter.Node[] guards;
-    private final int stateCount;
 
     InterpretedKernel(FlatSystem flat, JacobianPlan plan, Interpreter interpreter) {
-        this.stateCount = flat.states().size();
         this.assigned = compileAll(interpreter, flat.assignedExpressions());
         this.derivatives = compileAll(interpreter, flat.derivatives());
         List<Expr> tempExprs = new ArrayList<>();
         plan.temps.forEach(t -> tempExprs.add(t.expression()));
         this.temps = compileAll(interpreter, tempExprs);
-        this.entryIndex = new int[plan.entries.size()];
         List<Expr> entryExprs = new ArrayList<>();
-        for (int i = 0; i < plan.entries.size(); i++) {
-            JacobianPlan.Entry e = plan.entries.get(i);
-            entryIndex[i] = e.row() * stateCount + e.column();
-            entryExprs.add(e.expression());
-        }
+        plan.entries.forEach(e -> entryExprs.add(e.expression()));
         this.entries = compileAll(interpreter, entryExprs);
         this.outputSlot = new int[flat.outputs().size()];
         for (int i = 0; i < outputSlot.length; i++) {
@@ -80,11 +72,10 @@ final class InterpretedKernel implements Kernel {
     }
 
     @Override
-    public void jacobian(double t, double[] y, double[] p, double[] jac) {
+    public void jacobian(double t, double[] y, double[] p, double[] values) {
         Interpreter.Frame f = frame(t, y, p, true);
-        java.util.Arrays.fill(jac, 0.0);
         for (int i = 0; i < entries.length; i++) {
-            jac[entryIndex[i]] = entries[i].eval(f);
+            values[i] = entries[i].eval(f);
         }
     }
 

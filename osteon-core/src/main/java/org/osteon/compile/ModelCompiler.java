@@ -36,7 +36,8 @@ public final class ModelCompiler {
                 kernel = bytecode;
             }
         }
-        return new TextModel(flat, kernel, interpreted, interpreter, options.extensions(), model.timeUnit());
+        return new TextModel(flat, kernel, interpreted, interpreter, options.extensions(), model.timeUnit(),
+                plan.pattern(flat.states().size()));
     }
 
     /** The generated Java source of a model's kernel, for inspection and debugging. */

@@ -1,0 +1,172 @@
+package org.osteon.solve;
+
+import org.osteon.solve.SolverException.Reason;
+import org.osteon.util.SparsityPattern;
+
+/**
+ * The Jacobian J of the right-hand side at one point and the iteration matrix W = c I - J that
+ * implicit methods factor and solve with (c = 1/(h gamma) for Rosenbrock methods, 1/(h beta) for
+ * BDF). Dense storage and {@link DenseLU} for small systems; the function's {@link
+ * SparsityPattern} and {@link SparseLU} for large sparse ones, chosen by {@link #of}. Not
+ * thread-safe; one per integration.
+ */
+abstract class IterationMatrix {
+    /**
+     * Sparse linear algebra from this many states on (with a known pattern of at most {@link
+     * #SPARSE_MAX_DENSITY} of the entries). MEASUREMENT-PENDING
+     */
+    static final int SPARSE_MIN_SIZE = 40;
+    static final double SPARSE_MAX_DENSITY = 0.25;
+
+    final int n;
+
+    IterationMatrix(int n) {
+        this.n = n;
+    }
+
+    /** Dense or sparse for f, by size and density of its Jacobian pattern. */
+    static IterationMatrix of(OdeFunction f) {
+        SparsityPattern pattern = f.hasAnalyticJacobian() ? f.jacobianPattern() : null;
+        int n = f.dimension();
+        if (pattern != null && n >= SPARSE_MIN_SIZE && pattern.nonZeros() <= SPARSE_MAX_DENSITY * n * (double) n) {
+            return new Sparse(pattern);
+        }
+        return new Dense(n, pattern);
+    }
+
+    /** Dense whatever the size (for comparisons). */
+    static IterationMatrix dense(OdeFunction f) {
+        return new Dense(f.dimension(), f.hasAnalyticJacobian() ? f.jacobianPattern() : null);
+    }
+
+    /** Sparse (f must have an analytic Jacobian with a pattern). */
+    static IterationMatrix sparse(OdeFunction f) {
+        return new Sparse(f.jacobianPattern());
+    }
+
+    /**
+     * J at (t, y): the analytic Jacobian when f has one, otherwise forward differences (n
+     * evaluations of f, counted; {@code f0 = f(t, y)}, {@code yWork} and {@code fWork} are
+     * scratch). Throws {@link Reason#NOT_FINITE} naming the entry if J is not finite.
+     */
+    abstract void evaluate(OdeFunction f, double t, double[] y, double[] f0, double[] yWork, double[] fWork,
+                           SolverStatistics stats);
+
+    /** Factors W = c I - J; false when it is singular to working precision (or not finite). */
+    abstract boolean factor(double c);
+
+    /** Solves W x = b in place after a successful {@link #factor}. */
+    abstract void solve(double[] b);
+
+    /** "dense" or "sparse", for statistics and messages. */
+    abstract String kind();
+
+    static SolverException notFinite(double t, int row, int column, double value) {
+        return new SolverException(Reason.NOT_FINITE, t, row, "the Jacobian entry d f/d y_" + column
+                + " of component " + row + " is " + value + " at t=" + t);
+    }
+
+    /** Row-major n*n Jacobian and dense LU. */
+    static final class Dense extends IterationMatrix {
+        private final double[] jac;
+        private final SparsityPattern pattern;
+        private final double[] values;
+        private final DenseLU lu;
+
+        Dense(int n, SparsityPattern pattern) {
+            super(n);
+            this.jac = new double[n * n];
+            this.pattern = pattern;
+            this.values = pattern == null ? null : new double[pattern.nonZeros()];
+            this.lu = new DenseLU(n);
+        }
+
+        @Override
+        void evaluate(OdeFunction f, double t, double[] y, double[] f0, double[] yWork, double[] fWork,
+                      SolverStatistics stats) {
+            if (pattern != null) {
+                f.jacobianValues(t, y, values);
+                pattern.scatter(values, jac);
+            } else if (f.hasAnalyticJacobian()) {
+                f.jacobian(t, y, jac);
+            } else {
+                System.arraycopy(y, 0, yWork, 0, n);
+                FiniteDifferences.jacobian(f, t, y, f0, jac, yWork, fWork);
+                stats.functionEvaluations += n;
+            }
+            stats.jacobianEvaluations++;
+            for (int i = 0; i < n * n; i++) {
+                if (!Double.isFinite(jac[i])) {
+                    throw notFinite(t, i / n, i % n, jac[i]);
+                }
+            }
+        }
+
+        @Override
+        boolean factor(double c) {
+            double[] w = lu.matrix();
+            for (int i = 0; i < n * n; i++) {
+                w[i] = -jac[i];
+            }
+            for (int i = 0; i < n; i++) {
+                w[i * n + i] += c;
+            }
+            return lu.factor();
+        }
+
+        @Override
+        void solve(double[] b) {
+            lu.solve(b);
+        }
+
+        @Override
+        String kind() {
+            return "dense";
+        }
+    }
+
+    /** Jacobian values in pattern order and {@link SparseLU}. */
+    static final class Sparse extends IterationMatrix {
+        private final SparsityPattern pattern;
+        private final double[] values;
+        final SparseLU lu;
+
+        Sparse(SparsityPattern pattern) {
+            super(pattern.size());
+            this.pattern = pattern;
+            this.values = new double[pattern.nonZeros()];
+            this.lu = new SparseLU(pattern);
+        }
+
+        @Override
+        void evaluate(OdeFunction f, double t, double[] y, double[] f0, double[] yWork, double[] fWork,
+                      SolverStatistics stats) {
+            f.jacobianValues(t, y, values);
+            stats.jacobianEvaluations++;
+            for (int k = 0; k < values.length; k++) {
+                if (!Double.isFinite(values[k])) {
+                    int row = 0;
+                    while (pattern.rowStart(row + 1) <= k) {
+                        row++;
+                    }
+                    throw notFinite(t, row, pattern.column(k), values[k]);
+                }
+            }
+        }
+
+        @Override
+        boolean factor(double c) {
+            return lu.factor(values, c);
+        }
+
+        @Override
+        void solve(double[] b) {
+            lu.solve(b);
+        }
+
+        @Override
+        String kind() {
+            return "sparse";
+        }
+    }
+}
