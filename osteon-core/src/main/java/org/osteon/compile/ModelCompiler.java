@@ -31,7 +31,10 @@ public final class ModelCompiler {
         InterpretedKernel interpreted = new InterpretedKernel(flat, plan, interpreter);
         Kernel kernel = interpreted;
         if (options.backend() == CompileOptions.Backend.BYTECODE) {
-            Kernel bytecode = BytecodeKernels.compile(flat, plan, symbols, externalNames, externals);
+            Kernel bytecode = AsmKernels.compile(flat, plan, symbols, externalNames, externals);
+            if (bytecode == null) {
+                bytecode = BytecodeKernels.compile(flat, plan, symbols, externalNames, externals);
+            }
             if (bytecode != null) {
                 kernel = bytecode;
             }

@@ -18,7 +18,10 @@ import org.osteon.util.SparsityPattern;
  *
  * <p>Why not EJML's {@code LuUpLooking_DSCC}: it has no fill-reducing ordering, repeats the
  * symbolic work (a depth-first search per column) on every factorisation and refuses
- * {@code setStructureLocked}. MEASUREMENT-PENDING. Not thread-safe.
+ * {@code setStructureLocked}. One factorisation and solve of the BMU chain's iteration matrix
+ * (osteon-bench {@code IterationMatrixBenchmark}, both in the same minimum-degree order): 24
+ * units (72 states) 24 us here against 87 us with EJML 0.46.1, 1000 units (3000 states) 0.96 ms
+ * against 1.59 ms (JMH, 5 iterations, machine under load, spread up to 50 %). Not thread-safe.
  */
 final class SparseLU {
     /** Diagonal preference of the first factorisation: the diagonal is kept if within this factor of the column's largest candidate. */

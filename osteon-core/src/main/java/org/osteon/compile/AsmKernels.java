@@ -1,0 +1,883 @@
+package org.osteon.compile;
+
+import static org.objectweb.asm.Opcodes.AALOAD;
+import static org.objectweb.asm.Opcodes.ACC_FINAL;
+import static org.objectweb.asm.Opcodes.ACC_PRIVATE;
+import static org.objectweb.asm.Opcodes.ACC_PUBLIC;
+import static org.objectweb.asm.Opcodes.ACC_STATIC;
+import static org.objectweb.asm.Opcodes.ACC_SUPER;
+import static org.objectweb.asm.Opcodes.ACONST_NULL;
+import static org.objectweb.asm.Opcodes.ALOAD;
+import static org.objectweb.asm.Opcodes.ASTORE;
+import static org.objectweb.asm.Opcodes.ATHROW;
+import static org.objectweb.asm.Opcodes.BIPUSH;
+import static org.objectweb.asm.Opcodes.DADD;
+import static org.objectweb.asm.Opcodes.DALOAD;
+import static org.objectweb.asm.Opcodes.DASTORE;
+import static org.objectweb.asm.Opcodes.DCMPG;
+import static org.objectweb.asm.Opcodes.DCMPL;
+import static org.objectweb.asm.Opcodes.DCONST_0;
+import static org.objectweb.asm.Opcodes.DCONST_1;
+import static org.objectweb.asm.Opcodes.DDIV;
+import static org.objectweb.asm.Opcodes.DLOAD;
+import static org.objectweb.asm.Opcodes.DMUL;
+import static org.objectweb.asm.Opcodes.DNEG;
+import static org.objectweb.asm.Opcodes.DRETURN;
+import static org.objectweb.asm.Opcodes.DSTORE;
+import static org.objectweb.asm.Opcodes.DSUB;
+import static org.objectweb.asm.Opcodes.DUP;
+import static org.objectweb.asm.Opcodes.GETFIELD;
+import static org.objectweb.asm.Opcodes.GETSTATIC;
+import static org.objectweb.asm.Opcodes.GOTO;
+import static org.objectweb.asm.Opcodes.IAND;
+import static org.objectweb.asm.Opcodes.ICONST_0;
+import static org.objectweb.asm.Opcodes.ICONST_1;
+import static org.objectweb.asm.Opcodes.IFEQ;
+import static org.objectweb.asm.Opcodes.IFGE;
+import static org.objectweb.asm.Opcodes.IFGT;
+import static org.objectweb.asm.Opcodes.IFLE;
+import static org.objectweb.asm.Opcodes.IFLT;
+import static org.objectweb.asm.Opcodes.IFNE;
+import static org.objectweb.asm.Opcodes.ILOAD;
+import static org.objectweb.asm.Opcodes.INVOKEINTERFACE;
+import static org.objectweb.asm.Opcodes.INVOKESPECIAL;
+import static org.objectweb.asm.Opcodes.INVOKESTATIC;
+import static org.objectweb.asm.Opcodes.IOR;
+import static org.objectweb.asm.Opcodes.IRETURN;
+import static org.objectweb.asm.Opcodes.IXOR;
+import static org.objectweb.asm.Opcodes.NEW;
+import static org.objectweb.asm.Opcodes.NEWARRAY;
+import static org.objectweb.asm.Opcodes.PUTFIELD;
+import static org.objectweb.asm.Opcodes.PUTSTATIC;
+import static org.objectweb.asm.Opcodes.RETURN;
+import static org.objectweb.asm.Opcodes.SIPUSH;
+import static org.objectweb.asm.Opcodes.T_DOUBLE;
+import static org.objectweb.asm.Opcodes.V17;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.osteon.model.expr.Expr;
+import org.osteon.model.expr.Exprs;
+
+/**
+ * Compiles a flat system's kernel straight to JVM bytecode with ASM, in time and memory linear in
+ * the model's size. Replaces generating Java source for Janino: Janino parses and compiles about
+ * 6 KB of source per Pivonka BMU and took tens of seconds for a 300-unit chain; here each
+ * expression node becomes a few instructions directly.
+ *
+ * <p>Size limits. HotSpot does not JIT-compile methods over 8000 bytes of bytecode, a method may
+ * not exceed 64 KB, and a class's constant pool 65535 entries. A routine (rhs, jacobian, outputs,
+ * one trigger or guard) whose estimated code fits {@value #METHOD_BYTES} bytes becomes one
+ * method with its assigned values in JVM locals. A larger one keeps its values in a per-thread
+ * scratch array and is cut into static chunk methods of at most that size, spread over as many
+ * part classes as their constants need ({@value #POOL_BUDGET} pool entries each); the routine
+ * calls them in order.
+ *
+ * <p>The semantics are those of {@link JavaSourceGenerator} (which remains for {@link
+ * ModelCompiler#generatedSource} and for functions not handled here): doubles, comparisons false
+ * on NaN, truth values 1 and 0, {@code piecewise} without a matching branch NaN.
+ */
+final class AsmKernels {
+    /** Estimated bytecode bytes per generated method; HotSpot's HugeMethodLimit is 8000. */
+    static final int METHOD_BYTES = 6000;
+    /** Constant-pool entries a part class may use for constants (the class-file limit is 65535). */
+    static final int POOL_BUDGET = 40000;
+
+    private static final AtomicLong COUNTER = new AtomicLong();
+    private static final String KERNEL = "org/osteon/compile/Kernel";
+    private static final String SUPPORT = "org/osteon/compile/KernelSupport";
+    private static final String EXTERNAL = "org/osteon/compile/ExternalFunction";
+    private static final String EXT_ARRAY = "[L" + EXTERNAL + ";";
+    /** Routine signature: (t, y, p, out, ext). */
+    private static final String ROUTINE_ARGS = "(D[D[D[D" + EXT_ARRAY + ")";
+    /** Chunk signature: (t, y, p, out, s, ext). */
+    private static final String CHUNK = "(D[D[D[D[D" + EXT_ARRAY + ")V";
+    private static final Set<String> UNARY = Set.of("abs", "exp", "ln", "log10", "log2", "sqrt", "sqr", "sin", "cos", "tan",
+            "asin", "acos", "atan", "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh", "floor", "ceil", "ceiling", "sign");
+
+    private final FlatSystem flat;
+    private final JacobianPlan plan;
+    private final SymbolTable symbols;
+    private final List<String> externalNames;
+    private final String className;
+    private final Map<String, byte[]> classes = new LinkedHashMap<>();
+    private final int assignedCount;
+    private ClassWriter part;
+    private String partName;
+    private int partPool;
+    private final Set<Long> partDoubles = new HashSet<>();
+    private final Set<Integer> partInts = new HashSet<>();
+    private int partCount;
+    private int chunkCount;
+    private int maxScratch;
+
+    private AsmKernels(FlatSystem flat, JacobianPlan plan, SymbolTable symbols, List<String> externalNames) {
+        this.flat = flat;
+        this.plan = plan;
+        this.symbols = symbols;
+        this.externalNames = externalNames;
+        this.className = "OsteonAsmKernel" + COUNTER.incrementAndGet();
+        this.assignedCount = flat.assigned().size();
+    }
+
+    /** The kernel, or null when the model uses a function this generator does not know (the caller then uses Janino). */
+    static Kernel compile(FlatSystem flat, JacobianPlan plan, SymbolTable symbols, List<String> externalNames,
+                          ExternalFunction[] externals) {
+        AsmKernels gen = new AsmKernels(flat, plan, symbols, externalNames);
+        if (!gen.supported()) {
+            return null;
+        }
+        gen.generate();
+        Loader loader = new Loader(Kernel.class.getClassLoader(), gen.classes);
+        try {
+            Class<?> cls = loader.loadClass(gen.className);
+            return (Kernel) cls.getConstructor(ExternalFunction[].class).newInstance((Object) externals);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new IllegalStateException("generated kernel for model '" + flat.modelId() + "' cannot be loaded: " + e, e);
+        }
+    }
+
+    /** Defines the generated classes on demand. */
+    private static final class Loader extends ClassLoader {
+        private final Map<String, byte[]> classes;
+
+        Loader(ClassLoader parent, Map<String, byte[]> classes) {
+            super(parent);
+            this.classes = classes;
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            byte[] b = classes.get(name);
+            if (b == null) {
+                throw new ClassNotFoundException(name);
+            }
+            return defineClass(name, b, 0, b.length);
+        }
+    }
+
+    // ---- which expressions are supported -------------------------------------------------
+
+    private boolean supported() {
+        List<Expr> all = new ArrayList<>(flat.derivatives());
+        all.addAll(flat.assignedExpressions());
+        plan.temps.forEach(t -> all.add(t.expression()));
+        plan.entries.forEach(e -> all.add(e.expression()));
+        for (FlatSystem.FlatEvent ev : flat.events()) {
+            all.add(ev.trigger());
+            all.addAll(ev.guards());
+        }
+        boolean[] ok = {true};
+        for (Expr e : all) {
+            Exprs.walk(e, node -> {
+                if (node instanceof Expr.Call c && !knownCall(c.function())) {
+                    ok[0] = false;
+                }
+            });
+        }
+        return ok[0];
+    }
+
+    private boolean knownCall(String f) {
+        int partial = f.indexOf(Differentiator.PARTIAL);
+        if (partial > 0) {
+            return externalNames.contains(f.substring(0, partial));
+        }
+        return externalNames.contains(f) || UNARY.contains(f) || Builtins.BOOLEAN_FUNCTIONS.contains(f)
+                || Set.of("piecewise", "min", "max", "log", "root", "pow", "power").contains(f);
+    }
+
+    // ---- routines -----------------------------------------------------------------------
+
+    /** A value statement ({@code key} >= 0: assigned k, or assignedCount + temp m) or an output write ({@code out} >= 0). */
+    private record Stmt(int key, int out, Expr expr) {
+    }
+
+    private void generate() {
+        ClassWriter main = writer();
+        main.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, className, null, "java/lang/Object", new String[] {KERNEL});
+        main.visitField(ACC_PRIVATE | ACC_FINAL, "ext", EXT_ARRAY, null, null).visitEnd();
+        main.visitField(ACC_PRIVATE | ACC_STATIC | ACC_FINAL, "SCRATCH", "Ljava/lang/ThreadLocal;", null, null).visitEnd();
+        constructor(main);
+        // rhs
+        List<Stmt> rhs = valueStatements(flat.derivatives());
+        for (int i = 0; i < flat.derivatives().size(); i++) {
+            rhs.add(new Stmt(-1, i, flat.derivatives().get(i)));
+        }
+        routine(main, "rhs$", rhs, null, 'V');
+        // jacobian: assigned values it needs, the derivative temporaries, then the entries
+        List<Expr> used = new ArrayList<>();
+        plan.temps.forEach(tmp -> used.add(tmp.expression()));
+        plan.entries.forEach(en -> used.add(en.expression()));
+        List<Stmt> jac = valueStatements(used);
+        for (int m = 0; m < plan.temps.size(); m++) {
+            jac.add(new Stmt(assignedCount + m, -1, plan.temps.get(m).expression()));
+        }
+        for (int k = 0; k < plan.entries.size(); k++) {
+            jac.add(new Stmt(-1, k, plan.entries.get(k).expression()));
+        }
+        routine(main, "jacobian$", jac, null, 'V');
+        // outputs in declaration order
+        List<Expr> outs = new ArrayList<>();
+        flat.outputs().forEach(v -> outs.add(new Expr.Sym(v.id())));
+        List<Stmt> outputs = valueStatements(outs);
+        for (int i = 0; i < outs.size(); i++) {
+            outputs.add(new Stmt(-1, i, outs.get(i)));
+        }
+        routine(main, "outputs$", outputs, null, 'V');
+        delegate(main, "rhs", "rhs$");
+        delegate(main, "jacobian", "jacobian$");
+        delegate(main, "outputs", "outputs$");
+        // events
+        List<Expr> triggers = new ArrayList<>();
+        List<Expr> guards = new ArrayList<>();
+        for (FlatSystem.FlatEvent ev : flat.events()) {
+            triggers.add(ev.trigger());
+            guards.addAll(ev.guards());
+        }
+        for (int e = 0; e < triggers.size(); e++) {
+            routine(main, "trigger$" + e, valueStatements(List.of(triggers.get(e))), triggers.get(e), 'Z');
+        }
+        for (int g = 0; g < guards.size(); g++) {
+            routine(main, "guard$" + g, valueStatements(List.of(guards.get(g))), guards.get(g), 'D');
+        }
+        dispatch(main, "trigger", "trigger$", triggers.size(), 'Z', "event");
+        dispatch(main, "guard", "guard$", guards.size(), 'D', "guard");
+        staticInit(main);
+        finishPart();
+        main.visitEnd();
+        classes.put(className, main.toByteArray());
+    }
+
+    private static ClassWriter writer() {
+        return new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
+            @Override
+            protected String getCommonSuperClass(String a, String b) {
+                return "java/lang/Object"; // only arrays and Object references are ever merged
+            }
+        };
+    }
+
+    private void constructor(ClassWriter cw) {
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "<init>", "(" + EXT_ARRAY + ")V", null, null);
+        mv.visitCode();
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitVarInsn(ALOAD, 1);
+        mv.visitFieldInsn(PUTFIELD, className, "ext", EXT_ARRAY);
+        mv.visitInsn(RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    private void staticInit(ClassWriter cw) {
+        MethodVisitor mv = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
+        mv.visitCode();
+        mv.visitTypeInsn(NEW, "java/lang/ThreadLocal");
+        mv.visitInsn(DUP);
+        mv.visitMethodInsn(INVOKESPECIAL, "java/lang/ThreadLocal", "<init>", "()V", false);
+        mv.visitFieldInsn(PUTSTATIC, className, "SCRATCH", "Ljava/lang/ThreadLocal;");
+        mv.visitInsn(RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** {@code public void name(t, y, p, out)} calling the static routine with the external functions. */
+    private void delegate(ClassWriter cw, String name, String routine) {
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, name, "(D[D[D[D)V", null, null);
+        mv.visitCode();
+        mv.visitVarInsn(DLOAD, 1);
+        mv.visitVarInsn(ALOAD, 3);
+        mv.visitVarInsn(ALOAD, 4);
+        mv.visitVarInsn(ALOAD, 5);
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitFieldInsn(GETFIELD, className, "ext", EXT_ARRAY);
+        mv.visitMethodInsn(INVOKESTATIC, className, routine, ROUTINE_ARGS + "V", false);
+        mv.visitInsn(RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** {@code trigger(int, t, y, p)} / {@code guard(int, t, y, p)}: a switch over the per-case routines. */
+    private void dispatch(ClassWriter cw, String name, String prefix, int cases, char type, String what) {
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, name, "(ID[D[D)" + type, null, null);
+        mv.visitCode();
+        Label fail = new Label();
+        if (cases > 0) {
+            Label[] labels = new Label[cases];
+            for (int i = 0; i < cases; i++) {
+                labels[i] = new Label();
+            }
+            mv.visitVarInsn(ILOAD, 1);
+            mv.visitTableSwitchInsn(0, cases - 1, fail, labels);
+            for (int i = 0; i < cases; i++) {
+                mv.visitLabel(labels[i]);
+                mv.visitVarInsn(DLOAD, 2);
+                mv.visitVarInsn(ALOAD, 4);
+                mv.visitVarInsn(ALOAD, 5);
+                mv.visitInsn(ACONST_NULL);
+                mv.visitVarInsn(ALOAD, 0);
+                mv.visitFieldInsn(GETFIELD, className, "ext", EXT_ARRAY);
+                mv.visitMethodInsn(INVOKESTATIC, className, prefix + i, ROUTINE_ARGS + type, false);
+                mv.visitInsn(type == 'Z' ? IRETURN : DRETURN);
+            }
+        }
+        mv.visitLabel(fail);
+        mv.visitLdcInsn(what);
+        mv.visitVarInsn(ILOAD, 1);
+        mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "noSuch", "(Ljava/lang/String;I)Ljava/lang/IllegalArgumentException;", false);
+        mv.visitInsn(ATHROW);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /**
+     * A static routine {@code name(t, y, p, out, ext)} running the statements, then returning
+     * {@code result} as a truth value ('Z'), a double ('D'), or nothing ('V').
+     */
+    private void routine(ClassWriter cw, String name, List<Stmt> body, Expr result, char type) {
+        long size = 0;
+        for (Stmt st : body) {
+            size += statementBytes(st);
+        }
+        if (result != null) {
+            size += bytes(result);
+        }
+        MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, name, ROUTINE_ARGS + type, null, null);
+        mv.visitCode();
+        Emitter em;
+        if (size <= METHOD_BYTES) {
+            // locals after t (0-1), y (2), p (3), out (4), ext (5)
+            em = new Emitter(mv, 2, 3, 4, -1, 5);
+            int slot = 6;
+            for (Stmt st : body) {
+                if (st.key() >= 0) {
+                    em.local.put(st.key(), slot);
+                    slot += 2;
+                }
+            }
+            body.forEach(em::statement);
+        } else {
+            Map<Integer, Integer> scratch = new HashMap<>();
+            for (Stmt st : body) {
+                if (st.key() >= 0) {
+                    scratch.put(st.key(), scratch.size());
+                }
+            }
+            maxScratch = Math.max(maxScratch, scratch.size());
+            // s = KernelSupport.scratch(SCRATCH, size) into local 6
+            mv.visitFieldInsn(GETSTATIC, className, "SCRATCH", "Ljava/lang/ThreadLocal;");
+            pushInt(mv, Math.max(1, scratch.size()));
+            mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "scratch", "(Ljava/lang/ThreadLocal;I)[D", false);
+            mv.visitVarInsn(ASTORE, 6);
+            List<Stmt> chunk = new ArrayList<>();
+            long chunkSize = 0;
+            for (Stmt st : body) {
+                long b = statementBytes(st) + 2; // scratch addressing is a little longer
+                if (!chunk.isEmpty() && chunkSize + b > METHOD_BYTES) {
+                    callChunk(mv, chunk, scratch);
+                    chunk.clear();
+                    chunkSize = 0;
+                }
+                chunk.add(st);
+                chunkSize += b;
+            }
+            if (!chunk.isEmpty()) {
+                callChunk(mv, chunk, scratch);
+            }
+            em = new Emitter(mv, 2, 3, 4, 6, 5);
+            em.scratch = scratch;
+        }
+        if (type == 'V') {
+            mv.visitInsn(RETURN);
+        } else if (type == 'Z') {
+            em.bool(result);
+            mv.visitInsn(IRETURN);
+        } else {
+            em.num(result);
+            mv.visitInsn(DRETURN);
+        }
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** Writes the chunk as a static method of the current part class and calls it from mv (s in local 6). */
+    private void callChunk(MethodVisitor mv, List<Stmt> chunk, Map<Integer, Integer> scratch) {
+        Set<Long> doubles = new HashSet<>();
+        Set<Integer> ints = new HashSet<>();
+        for (Stmt st : chunk) {
+            constants(st, scratch, doubles, ints);
+        }
+        if (part == null || partPool + newEntries(doubles, ints) > POOL_BUDGET) {
+            finishPart();
+            partName = className + "$Part" + partCount++;
+            part = writer();
+            part.visit(V17, ACC_FINAL | ACC_SUPER, partName, null, "java/lang/Object", null);
+            partPool = 0;
+            partDoubles.clear();
+            partInts.clear();
+        }
+        partPool += newEntries(doubles, ints);
+        partDoubles.addAll(doubles);
+        partInts.addAll(ints);
+        String name = "c" + chunkCount++;
+        MethodVisitor cm = part.visitMethod(ACC_STATIC, name, CHUNK, null, null);
+        cm.visitCode();
+        // chunk locals: t (0-1), y (2), p (3), out (4), s (5), ext (6)
+        Emitter em = new Emitter(cm, 2, 3, 4, 5, 6);
+        em.scratch = scratch;
+        chunk.forEach(em::statement);
+        cm.visitInsn(RETURN);
+        cm.visitMaxs(0, 0);
+        cm.visitEnd();
+        mv.visitVarInsn(DLOAD, 0);
+        mv.visitVarInsn(ALOAD, 2);
+        mv.visitVarInsn(ALOAD, 3);
+        mv.visitVarInsn(ALOAD, 4);
+        mv.visitVarInsn(ALOAD, 6);
+        mv.visitVarInsn(ALOAD, 5);
+        mv.visitMethodInsn(INVOKESTATIC, partName, name, CHUNK, false);
+    }
+
+    private int newEntries(Set<Long> doubles, Set<Integer> ints) {
+        int n = 8; // method name, descriptor, name-and-type, method ref and slack
+        for (long d : doubles) {
+            n += partDoubles.contains(d) ? 0 : 2;
+        }
+        for (int i : ints) {
+            n += partInts.contains(i) ? 0 : 1;
+        }
+        return n;
+    }
+
+    private void finishPart() {
+        if (part != null) {
+            part.visitEnd();
+            classes.put(partName, part.toByteArray());
+            part = null;
+        }
+    }
+
+    // ---- statement lists ----------------------------------------------------------------
+
+    /** The assigned values the expressions need, in evaluation order. */
+    private List<Stmt> valueStatements(List<Expr> exprs) {
+        BitSet needed = new BitSet();
+        List<Expr> todo = new ArrayList<>(exprs);
+        while (!todo.isEmpty()) {
+            Expr e = todo.remove(todo.size() - 1);
+            Exprs.walk(e, node -> {
+                if (node instanceof Expr.Sym s) {
+                    SymbolTable.Slot slot = symbols.resolve(s.name());
+                    if (slot.where() == SymbolTable.Where.ASSIGNED && !needed.get(slot.index())) {
+                        needed.set(slot.index());
+                        todo.add(flat.assignedExpressions().get(slot.index()));
+                    }
+                }
+            });
+        }
+        List<Stmt> out = new ArrayList<>();
+        for (int k = needed.nextSetBit(0); k >= 0; k = needed.nextSetBit(k + 1)) {
+            out.add(new Stmt(k, -1, flat.assignedExpressions().get(k)));
+        }
+        return out;
+    }
+
+    // ---- size and constant estimates ----------------------------------------------------
+
+    private long statementBytes(Stmt st) {
+        return bytes(st.expr()) + 8;
+    }
+
+    /** An upper estimate of the bytecode an expression takes. */
+    private long bytes(Expr e) {
+        if (e instanceof Expr.Num || e instanceof Expr.Sym) {
+            return 6;
+        }
+        if (e instanceof Expr.Unary u) {
+            return bytes(u.operand()) + 12;
+        }
+        if (e instanceof Expr.Binary b) {
+            return bytes(b.left()) + bytes(b.right()) + 14;
+        }
+        long n = 16;
+        for (Expr a : ((Expr.Call) e).args()) {
+            n += bytes(a) + 12;
+        }
+        return n;
+    }
+
+    private void constants(Stmt st, Map<Integer, Integer> scratch, Set<Long> doubles, Set<Integer> ints) {
+        if (st.key() >= 0) {
+            bigInt(scratch.get(st.key()), ints);
+        } else {
+            bigInt(st.out(), ints);
+        }
+        Exprs.walk(st.expr(), node -> {
+            if (node instanceof Expr.Num n) {
+                doubles.add(Double.doubleToRawLongBits(n.value()));
+            } else if (node instanceof Expr.Sym s) {
+                SymbolTable.Slot slot = symbols.resolve(s.name());
+                switch (slot.where()) {
+                    case STATE, PARAMETER -> bigInt(slot.index(), ints);
+                    case ASSIGNED -> bigInt(scratch.get(slot.index()), ints);
+                    case TEMP -> bigInt(scratch.get(assignedCount + slot.index()), ints);
+                    case CONSTANT -> doubles.add(Double.doubleToRawLongBits(slot.constant()));
+                    default -> {
+                    }
+                }
+            }
+        });
+    }
+
+    private static void bigInt(Integer i, Set<Integer> ints) {
+        if (i != null && (i > Short.MAX_VALUE || i < Short.MIN_VALUE)) {
+            ints.add(i);
+        }
+    }
+
+    static void pushInt(MethodVisitor mv, int i) {
+        if (i >= -1 && i <= 5) {
+            mv.visitInsn(ICONST_0 + i);
+        } else if (i >= Byte.MIN_VALUE && i <= Byte.MAX_VALUE) {
+            mv.visitIntInsn(BIPUSH, i);
+        } else if (i >= Short.MIN_VALUE && i <= Short.MAX_VALUE) {
+            mv.visitIntInsn(SIPUSH, i);
+        } else {
+            mv.visitLdcInsn(i);
+        }
+    }
+
+    // ---- expressions --------------------------------------------------------------------
+
+    /** Emits statements and expressions of one method; values live in JVM locals or in the scratch array. */
+    private final class Emitter {
+        private final MethodVisitor mv;
+        private final int y;
+        private final int p;
+        private final int out;
+        private final int s;
+        private final int ext;
+        final Map<Integer, Integer> local = new HashMap<>();
+        Map<Integer, Integer> scratch;
+
+        Emitter(MethodVisitor mv, int y, int p, int out, int s, int ext) {
+            this.mv = mv;
+            this.y = y;
+            this.p = p;
+            this.out = out;
+            this.s = s;
+            this.ext = ext;
+        }
+
+        void statement(Stmt st) {
+            if (st.key() < 0) {
+                mv.visitVarInsn(ALOAD, out);
+                pushInt(mv, st.out());
+                num(st.expr());
+                mv.visitInsn(DASTORE);
+            } else if (scratch != null) {
+                mv.visitVarInsn(ALOAD, s);
+                pushInt(mv, scratch.get(st.key()));
+                num(st.expr());
+                mv.visitInsn(DASTORE);
+            } else {
+                num(st.expr());
+                mv.visitVarInsn(DSTORE, local.get(st.key()));
+            }
+        }
+
+        private void value(int key) {
+            if (scratch != null) {
+                mv.visitVarInsn(ALOAD, s);
+                pushInt(mv, scratch.get(key));
+                mv.visitInsn(DALOAD);
+            } else {
+                mv.visitVarInsn(DLOAD, local.get(key));
+            }
+        }
+
+        private void constant(double v) {
+            if (Double.doubleToRawLongBits(v) == 0L) {
+                mv.visitInsn(DCONST_0);
+            } else if (v == 1.0) {
+                mv.visitInsn(DCONST_1);
+            } else {
+                mv.visitLdcInsn(v);
+            }
+        }
+
+        private void symbol(String name) {
+            SymbolTable.Slot slot = symbols.resolve(name);
+            switch (slot.where()) {
+                case STATE -> {
+                    mv.visitVarInsn(ALOAD, y);
+                    pushInt(mv, slot.index());
+                    mv.visitInsn(DALOAD);
+                }
+                case PARAMETER -> {
+                    mv.visitVarInsn(ALOAD, p);
+                    pushInt(mv, slot.index());
+                    mv.visitInsn(DALOAD);
+                }
+                case ASSIGNED -> value(slot.index());
+                case TEMP -> value(assignedCount + slot.index());
+                case TIME -> mv.visitVarInsn(DLOAD, 0);
+                default -> constant(slot.constant());
+            }
+        }
+
+        /** Pushes the expression's value as a double. */
+        void num(Expr e) {
+            if (isBoolean(e)) {
+                Label yes = new Label();
+                Label end = new Label();
+                bool(e);
+                mv.visitJumpInsn(IFNE, yes);
+                mv.visitInsn(DCONST_0);
+                mv.visitJumpInsn(GOTO, end);
+                mv.visitLabel(yes);
+                mv.visitInsn(DCONST_1);
+                mv.visitLabel(end);
+            } else if (e instanceof Expr.Num n) {
+                constant(n.value());
+            } else if (e instanceof Expr.Sym sym) {
+                symbol(sym.name());
+            } else if (e instanceof Expr.Unary u) {
+                num(u.operand());
+                mv.visitInsn(DNEG);
+            } else if (e instanceof Expr.Binary b) {
+                num(b.left());
+                num(b.right());
+                switch (b.op()) {
+                    case ADD -> mv.visitInsn(DADD);
+                    case SUB -> mv.visitInsn(DSUB);
+                    case MUL -> mv.visitInsn(DMUL);
+                    case DIV -> mv.visitInsn(DDIV);
+                    default -> support("pow", 2); // POW
+                }
+            } else {
+                call((Expr.Call) e);
+            }
+        }
+
+        /** Pushes the expression's truth value as an int 0 or 1. */
+        void bool(Expr e) {
+            if (e instanceof Expr.Binary b && b.op().isComparison()) {
+                compare(b.op(), b.left(), b.right());
+            } else if (e instanceof Expr.Binary b && b.op().isLogical()) {
+                bool(b.left());
+                bool(b.right());
+                mv.visitInsn(b.op() == Expr.BinaryOp.AND ? IAND : IOR);
+            } else if (e instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NOT) {
+                bool(u.operand());
+                mv.visitInsn(ICONST_1);
+                mv.visitInsn(IXOR);
+            } else if (e instanceof Expr.Call c && Builtins.BOOLEAN_FUNCTIONS.contains(c.function())) {
+                booleanCall(c);
+            } else {
+                // x != 0.0
+                num(e);
+                mv.visitInsn(DCONST_0);
+                jumpCompare(DCMPL, IFNE);
+            }
+        }
+
+        private void booleanCall(Expr.Call c) {
+            List<Expr> a = c.args();
+            switch (c.function()) {
+                case "and", "or", "xor" -> {
+                    int op = c.function().equals("and") ? IAND : c.function().equals("or") ? IOR : IXOR;
+                    bool(a.get(0));
+                    for (int i = 1; i < a.size(); i++) {
+                        bool(a.get(i));
+                        mv.visitInsn(op);
+                    }
+                }
+                case "not" -> {
+                    bool(a.get(0));
+                    mv.visitInsn(ICONST_1);
+                    mv.visitInsn(IXOR);
+                }
+                default -> compare(switch (c.function()) {
+                    case "lt" -> Expr.BinaryOp.LT;
+                    case "leq" -> Expr.BinaryOp.LE;
+                    case "gt" -> Expr.BinaryOp.GT;
+                    case "geq" -> Expr.BinaryOp.GE;
+                    case "eq" -> Expr.BinaryOp.EQ;
+                    default -> Expr.BinaryOp.NE;
+                }, a.get(0), a.get(1));
+            }
+        }
+
+        /** Java's double comparisons: false when either side is NaN, except != which is then true. */
+        private void compare(Expr.BinaryOp op, Expr l, Expr r) {
+            num(l);
+            num(r);
+            switch (op) {
+                case LT -> jumpCompare(DCMPG, IFLT);
+                case LE -> jumpCompare(DCMPG, IFLE);
+                case GT -> jumpCompare(DCMPL, IFGT);
+                case GE -> jumpCompare(DCMPL, IFGE);
+                case EQ -> jumpCompare(DCMPL, IFEQ);
+                default -> jumpCompare(DCMPL, IFNE);
+            }
+        }
+
+        private void jumpCompare(int cmp, int jumpIfTrue) {
+            Label yes = new Label();
+            Label end = new Label();
+            mv.visitInsn(cmp);
+            mv.visitJumpInsn(jumpIfTrue, yes);
+            mv.visitInsn(ICONST_0);
+            mv.visitJumpInsn(GOTO, end);
+            mv.visitLabel(yes);
+            mv.visitInsn(ICONST_1);
+            mv.visitLabel(end);
+        }
+
+        private void call(Expr.Call c) {
+            List<Expr> a = c.args();
+            String f = c.function();
+            int partial = f.indexOf(Differentiator.PARTIAL);
+            if (partial > 0) {
+                String base = f.substring(0, partial);
+                int index = Integer.parseInt(f.substring(partial + Differentiator.PARTIAL.length()));
+                external(base);
+                pushInt(mv, index);
+                argArray(a);
+                mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "partial", "(L" + EXTERNAL + ";I[D)D", false);
+                return;
+            }
+            if (externalNames.contains(f)) {
+                external(f);
+                argArray(a);
+                mv.visitMethodInsn(INVOKEINTERFACE, EXTERNAL, "value", "([D)D", true);
+                return;
+            }
+            switch (f) {
+                case "piecewise" -> piecewise(a, 0);
+                case "min", "max" -> {
+                    num(a.get(0));
+                    for (int i = 1; i < a.size(); i++) {
+                        num(a.get(i));
+                        math(f, 2);
+                    }
+                }
+                case "log" -> {
+                    if (a.size() == 1) {
+                        num(a.get(0));
+                        math("log", 1);
+                    } else {
+                        num(a.get(1));
+                        math("log", 1);
+                        num(a.get(0));
+                        math("log", 1);
+                        mv.visitInsn(DDIV);
+                    }
+                }
+                case "root" -> {
+                    num(a.get(1));
+                    mv.visitInsn(DCONST_1);
+                    num(a.get(0));
+                    mv.visitInsn(DDIV);
+                    math("pow", 2);
+                }
+                case "pow", "power" -> {
+                    num(a.get(0));
+                    num(a.get(1));
+                    support("pow", 2);
+                }
+                case "log2" -> {
+                    constant(1.0 / Math.log(2.0));
+                    num(a.get(0));
+                    math("log", 1);
+                    mv.visitInsn(DMUL);
+                }
+                case "sqr" -> {
+                    num(a.get(0));
+                    support("sq", 1);
+                }
+                default -> {
+                    num(a.get(0));
+                    math(switch (f) {
+                        case "ln" -> "log";
+                        case "ceiling" -> "ceil";
+                        case "sign" -> "signum";
+                        case "arcsin" -> "asin";
+                        case "arccos" -> "acos";
+                        case "arctan" -> "atan";
+                        default -> f;
+                    }, 1);
+                }
+            }
+        }
+
+        private void piecewise(List<Expr> a, int from) {
+            int remaining = a.size() - from;
+            if (remaining == 0) {
+                mv.visitLdcInsn(Double.NaN);
+                return;
+            }
+            if (remaining == 1) {
+                num(a.get(from));
+                return;
+            }
+            Label other = new Label();
+            Label end = new Label();
+            bool(a.get(from + 1));
+            mv.visitJumpInsn(IFEQ, other);
+            num(a.get(from));
+            mv.visitJumpInsn(GOTO, end);
+            mv.visitLabel(other);
+            piecewise(a, from + 2);
+            mv.visitLabel(end);
+        }
+
+        private void external(String name) {
+            mv.visitVarInsn(ALOAD, ext);
+            pushInt(mv, externalNames.indexOf(name));
+            mv.visitInsn(AALOAD);
+        }
+
+        private void argArray(List<Expr> a) {
+            pushInt(mv, a.size());
+            mv.visitIntInsn(NEWARRAY, T_DOUBLE);
+            for (int i = 0; i < a.size(); i++) {
+                mv.visitInsn(DUP);
+                pushInt(mv, i);
+                num(a.get(i));
+                mv.visitInsn(DASTORE);
+            }
+        }
+
+        private void math(String name, int arity) {
+            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", name, arity == 1 ? "(D)D" : "(DD)D", false);
+        }
+
+        private void support(String name, int arity) {
+            mv.visitMethodInsn(INVOKESTATIC, SUPPORT, name, arity == 1 ? "(D)D" : "(DD)D", false);
+        }
+    }
+
+    private static boolean isBoolean(Expr e) {
+        if (e instanceof Expr.Binary b) {
+            return b.op().isComparison() || b.op().isLogical();
+        }
+        if (e instanceof Expr.Unary u) {
+            return u.op() == Expr.UnaryOp.NOT;
+        }
+        return e instanceof Expr.Call c && Builtins.BOOLEAN_FUNCTIONS.contains(c.function());
+    }
+}
