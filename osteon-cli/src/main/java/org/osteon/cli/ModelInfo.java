@@ -108,6 +108,9 @@ record ModelInfo(CompiledModel compiled, Model source, String title, String cita
     }
 
     static String ruleText(Rule r) {
+        if (r instanceof Rule.Algebraic) {
+            return "0 = " + ExprFormatter.format(r.expression());
+        }
         String op = r instanceof Rule.Rate ? "' = " : " := ";
         return r.variable() + op + ExprFormatter.format(r.expression());
     }

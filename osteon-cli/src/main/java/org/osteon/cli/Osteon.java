@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
         subcommands = {ModelsCommand.class, ScenariosCommand.class, DescribeCommand.class, RunCommand.class,
             SteadyCommand.class, CompareCommand.class, ScanCommand.class, SensitivityCommand.class,
             ValidateCommand.class, ExplainCommand.class, PathwayCommand.class, ServeCommand.class,
+            PopulationCommand.class,
             CommandLine.HelpCommand.class})
 public final class Osteon implements Runnable {
     /** Exit code for a simulation that fails (solver error). */

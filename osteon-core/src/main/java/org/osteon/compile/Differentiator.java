@@ -101,8 +101,15 @@ final class Differentiator {
         List<Expr> a = c.args();
         String f = c.function();
         if (Builtins.BOOLEAN_FUNCTIONS.contains(f) || f.equals("floor") || f.equals("ceil")
-                || f.equals("ceiling") || f.equals("sign")) {
+                || f.equals("ceiling") || f.equals("sign") || f.equals("quotient") || f.equals("factorial")
+                || f.equals(Builtins.DELAY)) {
+            // piecewise constant (factorial: on its domain, the whole numbers); a delayed value
+            // depends on the past, not on the current state
             return Num.ZERO;
+        }
+        if (f.equals("rem")) {
+            // rem(a, b) = a - b * quotient(a, b), quotient piecewise constant
+            return binary(BinaryOp.SUB, d(a.get(0), sd), binary(BinaryOp.MUL, new Call("quotient", a), d(a.get(1), sd)));
         }
         if (f.equals("piecewise")) {
             List<Expr> out = new ArrayList<>(a.size());
@@ -204,9 +211,55 @@ final class Differentiator {
                 return call("sinh", x);
             case "tanh":
                 return binary(BinaryOp.SUB, Num.ONE, binary(BinaryOp.POW, call("tanh", x), new Num(2)));
+            case "sec":
+                return binary(BinaryOp.MUL, call("sec", x), call("tan", x));
+            case "csc":
+                return neg(binary(BinaryOp.MUL, call("csc", x), call("cot", x)));
+            case "cot":
+                return neg(binary(BinaryOp.POW, call("csc", x), new Num(2)));
+            case "sech":
+                return neg(binary(BinaryOp.MUL, call("sech", x), call("tanh", x)));
+            case "csch":
+                return neg(binary(BinaryOp.MUL, call("csch", x), call("coth", x)));
+            case "coth":
+                return neg(binary(BinaryOp.POW, call("csch", x), new Num(2)));
+            case "arcsec":
+                return reciprocal(binary(BinaryOp.MUL, call("abs", x), sqrtOf(x, -1)));
+            case "arccsc":
+                return neg(reciprocal(binary(BinaryOp.MUL, call("abs", x), sqrtOf(x, -1))));
+            case "arccot":
+                return neg(reciprocal(binary(BinaryOp.ADD, Num.ONE, square(x))));
+            case "arcsinh":
+            case "asinh":
+                return reciprocal(sqrtOf(x, 1));
+            case "arccosh":
+            case "acosh":
+                return reciprocal(sqrtOf(x, -1));
+            case "arctanh":
+            case "atanh":
+            case "arccoth":
+                return reciprocal(binary(BinaryOp.SUB, Num.ONE, square(x)));
+            case "arcsech":
+                return neg(reciprocal(binary(BinaryOp.MUL, x,
+                        call("sqrt", binary(BinaryOp.SUB, Num.ONE, square(x))))));
+            case "arccsch":
+                return neg(reciprocal(binary(BinaryOp.MUL, call("abs", x), sqrtOf(x, 1))));
             default:
                 throw new IllegalStateException("no derivative rule for " + f);
         }
+    }
+
+    private static Expr reciprocal(Expr x) {
+        return binary(BinaryOp.DIV, Num.ONE, x);
+    }
+
+    private static Expr square(Expr x) {
+        return binary(BinaryOp.POW, x, new Num(2));
+    }
+
+    /** sqrt(x^2 + c). */
+    private static Expr sqrtOf(Expr x, double c) {
+        return call("sqrt", binary(BinaryOp.ADD, square(x), new Num(c)));
     }
 
     private static Expr call(String f, Expr x) {

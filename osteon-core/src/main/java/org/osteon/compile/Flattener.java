@@ -32,6 +32,9 @@ import org.osteon.util.Suggestions;
  * them all at once.
  */
 final class Flattener {
+    /** Kind of a species reference's id: a symbol whose value is the stoichiometry. */
+    private static final String STOICHIOMETRY = "stoichiometry";
+
     private final Model model;
     private final CompileOptions options;
     private final List<String> problems = new ArrayList<>();
@@ -87,6 +90,10 @@ final class Flattener {
             classify(p.id(), p.value(), p.constant(), false, states, derivatives, stateDefaults, parameters,
                     parameterDefaults, assignedExpr, assignedVar, eventTargets);
         }
+        for (SpeciesReference ref : model.speciesReferencesWithIds()) {
+            classify(ref.id(), ref.stoichiometry(), false, false, states, derivatives, stateDefaults, parameters,
+                    parameterDefaults, assignedExpr, assignedVar, eventTargets);
+        }
         for (Reaction r : model.reactions()) {
             checkReactionSpecies(r);
             assignedExpr.put(r.id(), inline(r.rate(), "rate of reaction '" + r.id() + "'"));
@@ -128,6 +135,7 @@ final class Flattener {
         model.species().forEach(s -> declare(s.id(), "species", s.metadata()));
         model.parameters().forEach(p -> declare(p.id(), "parameter", p.metadata()));
         model.reactions().forEach(r -> declare(r.id(), "reaction", r.metadata()));
+        model.speciesReferencesWithIds().forEach(ref -> declare(ref.id(), STOICHIOMETRY, Metadata.EMPTY));
         model.functions().forEach(f -> declare(f.id(), "function", f.metadata()));
         model.events().forEach(e -> declare(e.id(), "event", e.metadata()));
     }
@@ -163,6 +171,11 @@ final class Flattener {
 
     private void collectRules() {
         for (Rule r : model.rules()) {
+            if (r instanceof Rule.Algebraic) {
+                problems.add("algebraic rule 0 = " + org.osteon.model.expr.ExprFormatter.format(r.expression())
+                        + ": algebraic rules are not supported by the compiler yet");
+                continue;
+            }
             String v = r.variable();
             Map<String, Rule> same = r instanceof Rule.Assignment ? assignmentRules : rateRules;
             Map<String, Rule> other = r instanceof Rule.Assignment ? rateRules : assignmentRules;
@@ -176,8 +189,10 @@ final class Flattener {
             String kind = kindOf.get(v);
             if (kind == null) {
                 problems.add("rule for undeclared symbol '" + v + "'" + Suggestions.didYouMean(v, kindOf.keySet()));
-            } else if (!kind.equals("species") && !kind.equals("parameter") && !kind.equals("compartment")) {
-                problems.add("rule for '" + v + "', which is a " + kind + "; only species, parameters and compartments can have rules");
+            } else if (!kind.equals("species") && !kind.equals("parameter") && !kind.equals("compartment")
+                    && !kind.equals(STOICHIOMETRY)) {
+                problems.add("rule for '" + v + "', which is a " + kind
+                        + "; only species, parameters, compartments and species references can have rules");
             } else if (isDeclaredConstant(v)) {
                 problems.add("'" + v + "' is declared constant but has a rule; declare it var");
             }
@@ -256,31 +271,38 @@ final class Flattener {
         }
     }
 
-    /** d[S]/dt = sum(stoichiometry * rate) / compartment size (amount species: no division). */
+    /**
+     * d[S]/dt = conversionFactor * sum(stoichiometry * rate) / compartment size (amount species: no
+     * division). A stoichiometry with an id is read through its symbol, so rules and events can change it.
+     */
     private Expr speciesDerivative(String speciesId) {
         Species s = model.speciesById(speciesId).orElseThrow();
         Expr sum = null;
         for (Reaction r : model.reactions()) {
-            double net = 0;
-            for (SpeciesReference ref : r.products()) {
-                net += ref.species().equals(speciesId) ? ref.stoichiometry() : 0;
-            }
-            for (SpeciesReference ref : r.reactants()) {
-                net -= ref.species().equals(speciesId) ? ref.stoichiometry() : 0;
-            }
-            if (net == 0) {
+            Expr coefficient = netStoichiometry(r, speciesId);
+            if (coefficient == null) {
                 continue;
             }
-            Expr term = Math.abs(net) == 1 ? new Expr.Sym(r.id())
-                    : new Expr.Binary(Expr.BinaryOp.MUL, new Expr.Num(Math.abs(net)), new Expr.Sym(r.id()));
+            boolean negative = coefficient instanceof Expr.Num n && n.value() < 0;
+            Expr magnitude = negative ? new Expr.Num(-((Expr.Num) coefficient).value()) : coefficient;
+            Expr term = magnitude instanceof Expr.Num n && n.value() == 1 ? new Expr.Sym(r.id())
+                    : new Expr.Binary(Expr.BinaryOp.MUL, magnitude, new Expr.Sym(r.id()));
             if (sum == null) {
-                sum = net > 0 ? term : new Expr.Unary(Expr.UnaryOp.NEG, term);
+                sum = negative ? new Expr.Unary(Expr.UnaryOp.NEG, term) : term;
             } else {
-                sum = new Expr.Binary(net > 0 ? Expr.BinaryOp.ADD : Expr.BinaryOp.SUB, sum, term);
+                sum = new Expr.Binary(negative ? Expr.BinaryOp.SUB : Expr.BinaryOp.ADD, sum, term);
             }
         }
         if (sum == null) {
             return Expr.Num.ZERO;
+        }
+        String factor = s.conversionFactor() != null ? s.conversionFactor() : model.conversionFactor();
+        if (factor != null) {
+            if (!"parameter".equals(kindOf.get(factor))) {
+                problems.add("conversion factor '" + factor + "' of species '" + speciesId + "' is not a parameter"
+                        + Suggestions.didYouMean(factor, model.parameters().stream().map(Parameter::id).toList()));
+            }
+            sum = new Expr.Binary(Expr.BinaryOp.MUL, new Expr.Sym(factor), sum);
         }
         if (!s.amountOnly() && s.compartment() != null) {
             if (assignmentRules.containsKey(s.compartment()) || rateRules.containsKey(s.compartment())) {
@@ -290,6 +312,35 @@ final class Flattener {
             sum = new Expr.Binary(Expr.BinaryOp.DIV, sum, new Expr.Sym(s.compartment()));
         }
         return sum;
+    }
+
+    /**
+     * The species' net stoichiometry in a reaction (products minus reactants): a number when every
+     * reference to it is a fixed coefficient, an expression over the reference ids otherwise, and
+     * {@code null} when the reaction does not change it.
+     */
+    private static Expr netStoichiometry(Reaction r, String speciesId) {
+        double net = 0;
+        Expr symbolic = null;
+        for (int side = 0; side < 2; side++) {
+            boolean product = side == 0;
+            for (SpeciesReference ref : product ? r.products() : r.reactants()) {
+                if (!ref.species().equals(speciesId)) {
+                    continue;
+                }
+                if (ref.id() == null) {
+                    net += product ? ref.stoichiometry() : -ref.stoichiometry();
+                } else {
+                    Expr sym = new Expr.Sym(ref.id());
+                    symbolic = symbolic == null ? (product ? sym : new Expr.Unary(Expr.UnaryOp.NEG, sym))
+                            : new Expr.Binary(product ? Expr.BinaryOp.ADD : Expr.BinaryOp.SUB, symbolic, sym);
+                }
+            }
+        }
+        if (symbolic == null) {
+            return net == 0 ? null : new Expr.Num(net);
+        }
+        return net == 0 ? symbolic : new Expr.Binary(Expr.BinaryOp.ADD, symbolic, new Expr.Num(net));
     }
 
     // ---- expressions --------------------------------------------------------------------
@@ -307,7 +358,9 @@ final class Flattener {
             String f = call.function();
             FunctionDefinition def = functions.get(f);
             if (def == null) {
-                if (!Builtins.isFunction(f)) {
+                if (f.equals(Builtins.DELAY) || f.equals(Builtins.RATE_OF)) {
+                    problems.add(where + " uses " + f + "(...), which the compiler does not support yet");
+                } else if (!Builtins.isFunction(f)) {
                     List<String> known = new ArrayList<>(Builtins.functionNames());
                     known.addAll(functions.keySet());
                     problems.add(where + " calls unknown function '" + f + "'" + Suggestions.didYouMean(f, known));

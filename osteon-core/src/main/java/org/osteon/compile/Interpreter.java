@@ -177,7 +177,9 @@ final class Interpreter {
     private static Node unaryOrComparison(String name, Node[] a) {
         Map<String, java.util.function.DoubleBinaryOperator> cmp = Map.of(
                 "lt", (x, y) -> x < y ? 1 : 0, "leq", (x, y) -> x <= y ? 1 : 0, "gt", (x, y) -> x > y ? 1 : 0,
-                "geq", (x, y) -> x >= y ? 1 : 0, "eq", (x, y) -> x == y ? 1 : 0, "neq", (x, y) -> x != y ? 1 : 0);
+                "geq", (x, y) -> x >= y ? 1 : 0, "eq", (x, y) -> x == y ? 1 : 0, "neq", (x, y) -> x != y ? 1 : 0,
+                "implies", (x, y) -> x == 0 || y != 0 ? 1 : 0,
+                "quotient", KernelSupport::quotient, "rem", KernelSupport::rem);
         if (cmp.containsKey(name)) {
             java.util.function.DoubleBinaryOperator op = cmp.get(name);
             return f -> op.applyAsDouble(a[0].eval(f), a[1].eval(f));
@@ -209,6 +211,22 @@ final class Interpreter {
             case "ceil": case "ceiling": return Math::ceil;
             case "sign": return Math::signum;
             case "not": return x -> x != 0 ? 0 : 1;
+            case "sec": return KernelSupport::sec;
+            case "csc": return KernelSupport::csc;
+            case "cot": return KernelSupport::cot;
+            case "sech": return KernelSupport::sech;
+            case "csch": return KernelSupport::csch;
+            case "coth": return KernelSupport::coth;
+            case "arcsec": return KernelSupport::arcsec;
+            case "arccsc": return KernelSupport::arccsc;
+            case "arccot": return KernelSupport::arccot;
+            case "arcsinh": case "asinh": return KernelSupport::arcsinh;
+            case "arccosh": case "acosh": return KernelSupport::arccosh;
+            case "arctanh": case "atanh": return KernelSupport::arctanh;
+            case "arcsech": return KernelSupport::arcsech;
+            case "arccsch": return KernelSupport::arccsch;
+            case "arccoth": return KernelSupport::arccoth;
+            case "factorial": return KernelSupport::factorial;
             default: throw new IllegalStateException("no evaluator for function " + name);
         }
     }

@@ -274,6 +274,8 @@ final class JavaSourceGenerator {
                 return joinBool(a, " ^ ");
             case "not":
                 return "(!" + bool(a.get(0)) + ")";
+            case "implies":
+                return "(!" + bool(a.get(0)) + " || " + bool(a.get(1)) + ")";
             default:
                 String op = Map.of("lt", "<", "leq", "<=", "gt", ">", "geq", ">=", "eq", "==", "neq", "!=").get(c.function());
                 return "(" + num(a.get(0)) + " " + op + " " + num(a.get(1)) + ")";
@@ -313,6 +315,9 @@ final class JavaSourceGenerator {
             case "pow":
             case "power":
                 return "org.osteon.compile.KernelSupport.pow(" + num(a.get(0)) + ", " + num(a.get(1)) + ")";
+            case "quotient":
+            case "rem":
+                return "org.osteon.compile.KernelSupport." + f + "(" + num(a.get(0)) + ", " + num(a.get(1)) + ")";
             default:
                 return "(" + unaryMath(f) + "(" + num(a.get(0)) + "))";
         }
@@ -336,6 +341,16 @@ final class JavaSourceGenerator {
                 return "Math.acos";
             case "arctan":
                 return "Math.atan";
+            case "asinh":
+                return "org.osteon.compile.KernelSupport.arcsinh";
+            case "acosh":
+                return "org.osteon.compile.KernelSupport.arccosh";
+            case "atanh":
+                return "org.osteon.compile.KernelSupport.arctanh";
+            case "sec": case "csc": case "cot": case "sech": case "csch": case "coth":
+            case "arcsec": case "arccsc": case "arccot": case "arcsinh": case "arccosh": case "arctanh":
+            case "arcsech": case "arccsch": case "arccoth": case "factorial":
+                return "org.osteon.compile.KernelSupport." + f;
             default:
                 return "Math." + f;
         }

@@ -1,5 +1,8 @@
 package org.osteon.compile;
 
+import org.hipparchus.special.Gamma;
+import org.hipparchus.util.FastMath;
+
 /** Small numeric helpers called from generated code. Public for the generated classes only. */
 public final class KernelSupport {
     private KernelSupport() {
@@ -27,6 +30,93 @@ public final class KernelSupport {
             return 1 / x;
         }
         return Math.pow(x, y);
+    }
+
+    public static double sec(double x) {
+        return 1 / Math.cos(x);
+    }
+
+    public static double csc(double x) {
+        return 1 / Math.sin(x);
+    }
+
+    public static double cot(double x) {
+        return 1 / Math.tan(x);
+    }
+
+    public static double sech(double x) {
+        return 1 / Math.cosh(x);
+    }
+
+    public static double csch(double x) {
+        return 1 / Math.sinh(x);
+    }
+
+    public static double coth(double x) {
+        return 1 / Math.tanh(x);
+    }
+
+    public static double arcsec(double x) {
+        return Math.acos(1 / x);
+    }
+
+    public static double arccsc(double x) {
+        return Math.asin(1 / x);
+    }
+
+    /** arccot(x) = arctan(1/x), as libSBML and the SBML Test Suite evaluate it (negative for x < 0). */
+    public static double arccot(double x) {
+        return Math.atan(1 / x);
+    }
+
+    public static double arcsinh(double x) {
+        return FastMath.asinh(x);
+    }
+
+    public static double arccosh(double x) {
+        return FastMath.acosh(x);
+    }
+
+    public static double arctanh(double x) {
+        return FastMath.atanh(x);
+    }
+
+    public static double arcsech(double x) {
+        return FastMath.acosh(1 / x);
+    }
+
+    public static double arccsch(double x) {
+        return FastMath.asinh(1 / x);
+    }
+
+    public static double arccoth(double x) {
+        return FastMath.atanh(1 / x);
+    }
+
+    /** MathML quotient: the integer q with a = q*b + r, |r| < |b| and r of the sign of a (a/b truncated toward zero). */
+    public static double quotient(double a, double b) {
+        double q = a / b;
+        return q < 0 ? Math.ceil(q) : Math.floor(q);
+    }
+
+    /** MathML rem: the r of {@link #quotient} (Java's {@code %}, which keeps the sign of a). */
+    public static double rem(double a, double b) {
+        return a % b;
+    }
+
+    /** n! for whole n up to 170 by product (exact where a double can be), Gamma(n + 1) otherwise; NaN below 0. */
+    public static double factorial(double n) {
+        if (n < 0 || Double.isNaN(n)) {
+            return Double.NaN;
+        }
+        if (n == Math.rint(n) && n <= 170) {
+            double f = 1;
+            for (int i = 2; i <= (int) n; i++) {
+                f *= i;
+            }
+            return f;
+        }
+        return Gamma.gamma(n + 1);
     }
 
     public static double partial(ExternalFunction f, int index, double[] args) {

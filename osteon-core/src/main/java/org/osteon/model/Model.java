@@ -13,15 +13,22 @@ import java.util.Optional;
  * <p>Lists keep declaration order, so a model read from text and written back is equal to the
  * original. Use {@link #builder(String)} to construct one and {@link #toBuilder()} to derive a
  * changed copy.
+ *
+ * @param conversionFactor id of the parameter converting reaction extent into the substance of
+ *                         every species without its own {@link Species#conversionFactor()} (SBML
+ *                         Level 3), or {@code null}
  */
 public record Model(String id, Metadata metadata, List<UnitDefinition> units,
                     List<FunctionDefinition> functions, List<Compartment> compartments,
                     List<Species> species, List<Parameter> parameters,
                     List<InitialAssignment> initialAssignments, List<Rule> rules,
-                    List<Reaction> reactions, List<Event> events) {
+                    List<Reaction> reactions, List<Event> events, String conversionFactor) {
 
     public Model {
         ModelSymbol.requireId(id);
+        if (conversionFactor != null) {
+            ModelSymbol.requireId(conversionFactor);
+        }
         metadata = metadata == null ? Metadata.EMPTY : metadata;
         units = List.copyOf(units);
         functions = List.copyOf(functions);
@@ -34,12 +41,21 @@ public record Model(String id, Metadata metadata, List<UnitDefinition> units,
         events = List.copyOf(events);
     }
 
+    /** A model without a model-wide conversion factor. */
+    public Model(String id, Metadata metadata, List<UnitDefinition> units, List<FunctionDefinition> functions,
+                 List<Compartment> compartments, List<Species> species, List<Parameter> parameters,
+                 List<InitialAssignment> initialAssignments, List<Rule> rules, List<Reaction> reactions,
+                 List<Event> events) {
+        this(id, metadata, units, functions, compartments, species, parameters, initialAssignments, rules,
+                reactions, events, null);
+    }
+
     public static Builder builder(String id) {
         return new Builder(id);
     }
 
     public Builder toBuilder() {
-        Builder b = new Builder(id).metadata(metadata);
+        Builder b = new Builder(id).metadata(metadata).conversionFactor(conversionFactor);
         b.units.addAll(units);
         b.functions.addAll(functions);
         b.compartments.addAll(compartments);
@@ -80,8 +96,24 @@ public record Model(String id, Metadata metadata, List<UnitDefinition> units,
         return compartments.stream().filter(c -> c.id().equals(compartmentId)).findFirst();
     }
 
+    /** The assignment or rate rule setting {@code variable} (algebraic rules name no variable). */
     public Optional<Rule> ruleFor(String variable) {
-        return rules.stream().filter(r -> r.variable().equals(variable)).findFirst();
+        return rules.stream().filter(r -> variable.equals(r.variable())).findFirst();
+    }
+
+    /** Every species reference of every reaction that has its own id, in reaction order. */
+    public List<SpeciesReference> speciesReferencesWithIds() {
+        List<SpeciesReference> out = new ArrayList<>();
+        for (Reaction r : reactions) {
+            r.reactants().stream().filter(s -> s.id() != null).forEach(out::add);
+            r.products().stream().filter(s -> s.id() != null).forEach(out::add);
+        }
+        return out;
+    }
+
+    /** The species reference with this id. */
+    public Optional<SpeciesReference> speciesReference(String referenceId) {
+        return speciesReferencesWithIds().stream().filter(s -> s.id().equals(referenceId)).findFirst();
     }
 
     public Optional<UnitDefinition> unit(String unitId) {
@@ -100,6 +132,7 @@ public record Model(String id, Metadata metadata, List<UnitDefinition> units,
     public static final class Builder {
         private String id;
         private Metadata metadata = Metadata.EMPTY;
+        private String conversionFactor;
         private final List<UnitDefinition> units = new ArrayList<>();
         private final List<FunctionDefinition> functions = new ArrayList<>();
         private final List<Compartment> compartments = new ArrayList<>();
@@ -121,6 +154,12 @@ public record Model(String id, Metadata metadata, List<UnitDefinition> units,
 
         public Builder metadata(Metadata m) {
             this.metadata = m;
+            return this;
+        }
+
+        /** The model-wide conversion factor (a parameter id), or {@code null}. */
+        public Builder conversionFactor(String parameterId) {
+            this.conversionFactor = parameterId;
             return this;
         }
 
@@ -171,7 +210,7 @@ public record Model(String id, Metadata metadata, List<UnitDefinition> units,
 
         public Model build() {
             return new Model(id, metadata, units, functions, compartments, species, parameters,
-                    initialAssignments, rules, reactions, events);
+                    initialAssignments, rules, reactions, events, conversionFactor);
         }
     }
 }

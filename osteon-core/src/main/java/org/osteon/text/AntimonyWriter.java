@@ -43,7 +43,7 @@ public final class AntimonyWriter {
 
     private AntimonyWriter(Model model) {
         this.model = model;
-        model.rules().forEach(r -> targets.add(r.variable()));
+        model.rules().stream().filter(r -> r.variable() != null).forEach(r -> targets.add(r.variable()));
         model.events().forEach(e -> e.assignments().forEach(a -> targets.add(a.variable())));
         model.species().stream().filter(Species::boundary).forEach(s -> boundary.add(s.id()));
     }
@@ -53,6 +53,11 @@ public final class AntimonyWriter {
      *                                  reserved word such as {@code species} or {@code in}
      */
     public static String write(Model model) {
+        if (model.rules().stream().anyMatch(r -> r instanceof Rule.Algebraic)) {
+            throw new IllegalArgumentException("model '" + model.id() + "' has an algebraic rule (0 = "
+                    + ExprFormatter.format(model.rules().stream().filter(r -> r instanceof Rule.Algebraic).findFirst()
+                    .orElseThrow().expression()) + "), which Antimony cannot express; export it as SBML");
+        }
         checkNames(model);
         return new AntimonyWriter(model).text();
     }
@@ -293,7 +298,7 @@ public final class AntimonyWriter {
         });
         m.parameters().forEach(p -> names.add(p.id()));
         m.initialAssignments().forEach(a -> names.add(a.symbol()));
-        m.rules().forEach(r -> names.add(r.variable()));
+        m.rules().stream().filter(r -> r.variable() != null).forEach(r -> names.add(r.variable()));
         m.reactions().forEach(r -> {
             names.add(r.id());
             r.reactants().forEach(s -> names.add(s.species()));

@@ -23,11 +23,16 @@ final class ChartPanel implements Panel {
     record Trace(double[] x, double[] y, Color color, BasicStroke stroke, boolean markers) {
     }
 
+    /** A filled area between two curves (a percentile band); NaN in either breaks it. */
+    record Band(double[] x, double[] lower, double[] upper, Color color) {
+    }
+
     private static final double MARKER_RADIUS = 3.5;
 
     private final Chart<?, ?> chart;
     private final List<Legend.Entry> legend;
     private final List<Trace> traces;
+    private final List<Band> bands;
 
     private final int extraHeight;
     private final double[] gridY;
@@ -43,6 +48,13 @@ final class ChartPanel implements Panel {
      */
     ChartPanel(Chart<?, ?> chart, List<Legend.Entry> legend, List<Trace> traces, int extraHeight, double[] gridY,
                double[] xRange) {
+        this(chart, legend, List.of(), traces, extraHeight, gridY, xRange);
+    }
+
+    /** As above, with filled bands drawn under the traces. */
+    ChartPanel(Chart<?, ?> chart, List<Legend.Entry> legend, List<Band> bands, List<Trace> traces, int extraHeight,
+               double[] gridY, double[] xRange) {
+        this.bands = List.copyOf(bands);
         this.chart = chart;
         this.legend = List.copyOf(legend);
         this.traces = List.copyOf(traces);
@@ -81,6 +93,9 @@ final class ChartPanel implements Panel {
                 double sy = chart.getScreenYFromChart(y);
                 local.draw(new Line2D.Double(chart.getScreenXFromChart(xRange[0]), sy,
                         chart.getScreenXFromChart(xRange[1]), sy));
+            }
+            for (Band b : bands) {
+                paint(local, b);
             }
             for (Trace t : traces) {
                 paint(local, t);
@@ -138,6 +153,34 @@ final class ChartPanel implements Panel {
                 g.fill(new Ellipse2D.Double(sx - MARKER_RADIUS, sy - MARKER_RADIUS, 2 * MARKER_RADIUS,
                         2 * MARKER_RADIUS));
             }
+        }
+    }
+
+    private void paint(Graphics2D g, Band b) {
+        double[] x = b.x();
+        g.setColor(b.color());
+        int i = 0;
+        while (i < x.length) {
+            while (i < x.length && !(finite(x, b.lower(), i) && finite(x, b.upper(), i))) {
+                i++;
+            }
+            int from = i;
+            while (i < x.length && finite(x, b.lower(), i) && finite(x, b.upper(), i)) {
+                i++;
+            }
+            if (i - from < 2) {
+                continue;
+            }
+            Path2D.Double area = new Path2D.Double();
+            area.moveTo(chart.getScreenXFromChart(x[from]), chart.getScreenYFromChart(b.upper()[from]));
+            for (int k = from + 1; k < i; k++) {
+                area.lineTo(chart.getScreenXFromChart(x[k]), chart.getScreenYFromChart(b.upper()[k]));
+            }
+            for (int k = i - 1; k >= from; k--) {
+                area.lineTo(chart.getScreenXFromChart(x[k]), chart.getScreenYFromChart(b.lower()[k]));
+            }
+            area.closePath();
+            g.fill(area);
         }
     }
 

@@ -98,6 +98,47 @@ public final class Plots {
         return new Figure(spec.title(), spec.width(), spec.height(), List.of(panel), notes);
     }
 
+    /**
+     * Population percentiles over time: for each output a panel with the 5th–95th and 25th–75th
+     * percentile bands and the median line. Uses the spec's title and size.
+     *
+     * @param timeLabel the time axis label, with unit
+     * @param notes     remarks printed under the plot (e.g. how many patients failed)
+     */
+    public static Figure bands(List<BandSeries> outputs, String timeLabel, PlotSpec spec, List<String> notes) {
+        return BandFigure.build(outputs, timeLabel, spec, notes);
+    }
+
+    /**
+     * The percentile bands of a population run, one panel per output, with the count of
+     * failed patients under the plot when there are any.
+     *
+     * @param units  unit of each output (missing: none)
+     * @param labels display name of each output (missing: the id)
+     */
+    public static Figure population(org.osteon.analysis.population.PopulationResult r, Map<String, String> units,
+                                    Map<String, String> labels, PlotSpec spec) {
+        List<BandSeries> series = new ArrayList<>();
+        org.osteon.analysis.population.PercentileSketches s = r.percentiles();
+        int nt = r.times().length;
+        for (int o = 0; o < r.outputs().size(); o++) {
+            double[][] q = new double[5][nt];
+            for (int t = 0; t < nt; t++) {
+                double[] v = s.quantiles(o, t);
+                for (int k = 0; k < 5; k++) {
+                    q[k][t] = v[k];
+                }
+            }
+            String id = r.outputs().get(o);
+            series.add(new BandSeries(id, labels.get(id), units.get(id), r.times(), q[0], q[1], q[2], q[3], q[4]));
+        }
+        List<String> notes = new ArrayList<>();
+        notes.add(r.succeeded() + " of " + r.patients() + " patients" + (r.failures().count() > 0
+                ? "; " + r.failures().count() + " failed and are not included" : ""));
+        String unit = r.timeUnit();
+        return bands(series, unit == null ? "time" : "time [" + unit + "]", spec, notes);
+    }
+
     /** A 2-D scan as a heat map with a labelled colour bar; uses the spec's title and size. */
     public static Figure heatMap(ScanGrid grid, PlotSpec spec) {
         List<String> notes = new ArrayList<>();

@@ -148,7 +148,7 @@ final class XyFigures {
      * from it and the panel draws the curves. Three unevenly spaced points, because XChart puts
      * ticks at the data's own x values (every 19th day, say) when they are evenly spaced.
      */
-    private static void frame(XYChart chart, double[] x, double[] y, boolean logX, boolean logY) {
+    static void frame(XYChart chart, double[] x, double[] y, boolean logX, boolean logY) {
         XYSeries s = chart.addSeries("frame", new double[] {x[0], between(x, logX), x[1]},
                 new double[] {y[0], between(y, logY), y[1]});
         s.setLineStyle(SeriesLines.NONE);
