@@ -104,6 +104,14 @@ final class AsmKernels {
     private static final String CHUNK = "(D[D[D[D[D" + EXT_ARRAY + ")V";
     private static final Set<String> UNARY = Set.of("abs", "exp", "ln", "log10", "log2", "sqrt", "sqr", "sin", "cos", "tan",
             "asin", "acos", "atan", "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh", "floor", "ceil", "ceiling", "sign");
+    /** One-argument functions implemented in {@link KernelSupport}, by the name of their method there. */
+    private static final Map<String, String> SUPPORT_UNARY = Map.ofEntries(
+            Map.entry("asinh", "arcsinh"), Map.entry("acosh", "arccosh"), Map.entry("atanh", "arctanh"),
+            Map.entry("sec", "sec"), Map.entry("csc", "csc"), Map.entry("cot", "cot"), Map.entry("sech", "sech"),
+            Map.entry("csch", "csch"), Map.entry("coth", "coth"), Map.entry("arcsec", "arcsec"), Map.entry("arccsc", "arccsc"),
+            Map.entry("arccot", "arccot"), Map.entry("arcsinh", "arcsinh"), Map.entry("arccosh", "arccosh"),
+            Map.entry("arctanh", "arctanh"), Map.entry("arcsech", "arcsech"), Map.entry("arccsch", "arccsch"),
+            Map.entry("arccoth", "arccoth"), Map.entry("factorial", "factorial"));
 
     private final FlatSystem flat;
     private final JacobianPlan plan;
@@ -193,8 +201,9 @@ final class AsmKernels {
         if (partial > 0) {
             return externalNames.contains(f.substring(0, partial));
         }
-        return externalNames.contains(f) || UNARY.contains(f) || Builtins.BOOLEAN_FUNCTIONS.contains(f)
-                || Set.of("piecewise", "min", "max", "log", "root", "pow", "power").contains(f);
+        return externalNames.contains(f) || UNARY.contains(f) || SUPPORT_UNARY.containsKey(f)
+                || Builtins.BOOLEAN_FUNCTIONS.contains(f)
+                || Set.of("piecewise", "min", "max", "log", "root", "pow", "power", "quotient", "rem").contains(f);
     }
 
     // ---- routines -----------------------------------------------------------------------
@@ -710,6 +719,13 @@ final class AsmKernels {
                     mv.visitInsn(ICONST_1);
                     mv.visitInsn(IXOR);
                 }
+                case "implies" -> { // !a || b
+                    bool(a.get(0));
+                    mv.visitInsn(ICONST_1);
+                    mv.visitInsn(IXOR);
+                    bool(a.get(1));
+                    mv.visitInsn(IOR);
+                }
                 default -> compare(switch (c.function()) {
                     case "lt" -> Expr.BinaryOp.LT;
                     case "leq" -> Expr.BinaryOp.LE;
@@ -794,10 +810,10 @@ final class AsmKernels {
                     mv.visitInsn(DDIV);
                     math("pow", 2);
                 }
-                case "pow", "power" -> {
+                case "pow", "power", "quotient", "rem" -> {
                     num(a.get(0));
                     num(a.get(1));
-                    support("pow", 2);
+                    support(f.startsWith("pow") ? "pow" : f, 2);
                 }
                 case "log2" -> {
                     constant(1.0 / Math.log(2.0));
@@ -811,6 +827,10 @@ final class AsmKernels {
                 }
                 default -> {
                     num(a.get(0));
+                    if (SUPPORT_UNARY.containsKey(f)) {
+                        support(SUPPORT_UNARY.get(f), 1);
+                        return;
+                    }
                     math(switch (f) {
                         case "ln" -> "log";
                         case "ceiling" -> "ceil";
