@@ -8,8 +8,10 @@ import org.osteon.model.expr.Expr;
 final class InterpretedKernel implements Kernel {
     private final Interpreter.Node[] assigned;
     private final Interpreter.Node[] derivatives;
-    private final Interpreter.Node[] temps;
-    private final Interpreter.Node[] entries;
+    private final JacobianPlan plan;
+    private final Interpreter interpreter;
+    /** The Jacobian's temporaries and entries, compiled on first use (large, and unused when bytecode runs). */
+    private volatile Interpreter.Node[][] jacobianNodes;
     private final int[] outputSlot;
     private final Interpreter.Node[] triggers;
     private final Interpreter.Node[] guards;
@@ -17,15 +19,15 @@ final class InterpretedKernel implements Kernel {
     InterpretedKernel(FlatSystem flat, JacobianPlan plan, Interpreter interpreter) {
         this.assigned = compileAll(interpreter, flat.assignedExpressions());
         this.derivatives = compileAll(interpreter, flat.derivatives());
-        List<Expr> tempExprs = new ArrayList<>();
-        plan.temps.forEach(t -> tempExprs.add(t.expression()));
-        this.temps = compileAll(interpreter, tempExprs);
-        List<Expr> entryExprs = new ArrayList<>();
-        plan.entries.forEach(e -> entryExprs.add(e.expression()));
-        this.entries = compileAll(interpreter, entryExprs);
+        this.plan = plan;
+        this.interpreter = interpreter;
+        java.util.Map<String, Integer> slotOf = new java.util.HashMap<>();
+        for (int k = 0; k < flat.assigned().size(); k++) {
+            slotOf.put(flat.assigned().get(k).id(), k);
+        }
         this.outputSlot = new int[flat.outputs().size()];
         for (int i = 0; i < outputSlot.length; i++) {
-            outputSlot[i] = flat.assigned().indexOf(flat.outputs().get(i));
+            outputSlot[i] = slotOf.get(flat.outputs().get(i).id());
         }
         List<Expr> trig = new ArrayList<>();
         List<Expr> guardExprs = new ArrayList<>();
@@ -45,8 +47,22 @@ final class InterpretedKernel implements Kernel {
         return out;
     }
 
+    private Interpreter.Node[][] jacobianNodes() {
+        Interpreter.Node[][] nodes = jacobianNodes;
+        if (nodes == null) {
+            List<Expr> tempExprs = new ArrayList<>();
+            plan.temps.forEach(t -> tempExprs.add(t.expression()));
+            List<Expr> entryExprs = new ArrayList<>();
+            plan.entries.forEach(e -> entryExprs.add(e.expression()));
+            nodes = new Interpreter.Node[][] {compileAll(interpreter, tempExprs), compileAll(interpreter, entryExprs)};
+            jacobianNodes = nodes;
+        }
+        return nodes;
+    }
+
     /** Frame with every assigned value computed at (t, y, p). */
     Interpreter.Frame frame(double t, double[] y, double[] p, boolean withTemps) {
+        Interpreter.Node[] temps = withTemps ? jacobianNodes()[0] : null;
         Interpreter.Frame f = new Interpreter.Frame();
         f.t = t;
         f.y = y;
@@ -74,6 +90,7 @@ final class InterpretedKernel implements Kernel {
     @Override
     public void jacobian(double t, double[] y, double[] p, double[] values) {
         Interpreter.Frame f = frame(t, y, p, true);
+        Interpreter.Node[] entries = jacobianNodes()[1];
         for (int i = 0; i < entries.length; i++) {
             values[i] = entries[i].eval(f);
         }

@@ -85,7 +85,7 @@ final class TextModel implements CompiledModel {
             return null;
         }
         for (String sym : Exprs.symbols(other)) {
-            boolean parameterOrConstant = flat.parameters().stream().anyMatch(v -> v.id().equals(sym)) || Builtins.isConstant(sym);
+            boolean parameterOrConstant = layout.parameterIndex(sym) >= 0 || Builtins.isConstant(sym);
             if (!parameterOrConstant) {
                 return null;
             }
