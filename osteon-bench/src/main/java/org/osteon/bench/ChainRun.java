@@ -68,7 +68,7 @@ public final class ChainRun {
     static SimulationProblem problem(CompiledModel m, int n) {
         InitialConditions init = InitialConditions.prepare(m, Map.of(), 0);
         return new SimulationProblem(m, init.state(), init.parameters(), 0, 365, SimulationProblem.grid(0, 365, 1),
-                List.of(), List.of());
+                List.of(), List.of(), List.of());
     }
 
     private static double last(Trajectory t, String column) {

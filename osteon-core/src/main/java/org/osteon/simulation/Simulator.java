@@ -54,7 +54,7 @@ public final class Simulator {
         this.changes = new ArrayList<>(problem.changes());
         this.changes.sort(Comparator.comparingDouble(ScheduledChange::time));
         this.events = new EventProcessor(model.events());
-        this.recorder = new Recorder(model, problem.outputTimes(), problem.recordedParameters());
+        this.recorder = new Recorder(model, problem.outputTimes(), problem.recordedParameters(), problem.recordedOutputs());
         this.integrator = Integrators.byName(settings.method());
         this.context = new IntegrationContext(tolerances(), settings.maxSteps(), settings.maxStep(), cancellation);
         this.t = problem.t0();
