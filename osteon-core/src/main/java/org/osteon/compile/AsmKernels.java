@@ -38,6 +38,11 @@ import static org.objectweb.asm.Opcodes.IFGT;
 import static org.objectweb.asm.Opcodes.IFLE;
 import static org.objectweb.asm.Opcodes.IFLT;
 import static org.objectweb.asm.Opcodes.IFNE;
+import static org.objectweb.asm.Opcodes.IF_ICMPGE;
+import static org.objectweb.asm.Opcodes.IADD;
+import static org.objectweb.asm.Opcodes.IINC;
+import static org.objectweb.asm.Opcodes.IMUL;
+import static org.objectweb.asm.Opcodes.ISTORE;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKEINTERFACE;
 import static org.objectweb.asm.Opcodes.INVOKESPECIAL;
@@ -66,6 +71,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 import org.osteon.model.expr.Expr;
 import org.osteon.model.expr.Exprs;
 
@@ -390,17 +396,16 @@ final class AsmKernels {
             pushInt(mv, Math.max(1, scratch.size()));
             mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "scratch", "(Ljava/lang/ThreadLocal;I)[D", false);
             mv.visitVarInsn(ASTORE, 6);
-            List<Stmt> chunk = new ArrayList<>();
+            List<Unit> chunk = new ArrayList<>();
             long chunkSize = 0;
-            for (Stmt st : body) {
-                long b = statementBytes(st) + 2; // scratch addressing is a little longer
-                if (!chunk.isEmpty() && chunkSize + b > METHOD_BYTES) {
+            for (Unit u : units(body, scratch)) {
+                if (!chunk.isEmpty() && chunkSize + u.bytes() > METHOD_BYTES) {
                     callChunk(mv, chunk, scratch);
                     chunk.clear();
                     chunkSize = 0;
                 }
-                chunk.add(st);
-                chunkSize += b;
+                chunk.add(u);
+                chunkSize += u.bytes();
             }
             if (!chunk.isEmpty()) {
                 callChunk(mv, chunk, scratch);
@@ -422,11 +427,11 @@ final class AsmKernels {
     }
 
     /** Writes the chunk as a static method of the current part class and calls it from mv (s in local 6). */
-    private void callChunk(MethodVisitor mv, List<Stmt> chunk, Map<Integer, Integer> scratch) {
+    private void callChunk(MethodVisitor mv, List<Unit> chunk, Map<Integer, Integer> scratch) {
         Set<Long> doubles = new HashSet<>();
         Set<Integer> ints = new HashSet<>();
-        for (Stmt st : chunk) {
-            constants(st, scratch, doubles, ints);
+        for (Unit u : chunk) {
+            constants(u, doubles, ints);
         }
         if (part == null || partPool + newEntries(doubles, ints) > POOL_BUDGET) {
             finishPart();
@@ -443,10 +448,31 @@ final class AsmKernels {
         String name = "c" + chunkCount++;
         MethodVisitor cm = part.visitMethod(ACC_STATIC, name, CHUNK, null, null);
         cm.visitCode();
-        // chunk locals: t (0-1), y (2), p (3), out (4), s (5), ext (6)
+        // chunk locals: t (0-1), y (2), p (3), out (4), s (5), ext (6), loop counter (7)
         Emitter em = new Emitter(cm, 2, 3, 4, 5, 6);
         em.scratch = scratch;
-        chunk.forEach(em::statement);
+        for (Unit u : chunk) {
+            if (u.repeats() == 1) {
+                em.statement(u.block().get(0));
+                continue;
+            }
+            Label top = new Label();
+            Label end = new Label();
+            cm.visitInsn(ICONST_0);
+            cm.visitVarInsn(ISTORE, 7);
+            cm.visitLabel(top);
+            cm.visitVarInsn(ILOAD, 7);
+            pushInt(cm, u.repeats());
+            cm.visitJumpInsn(IF_ICMPGE, end);
+            for (int j = 0; j < u.block().size(); j++) {
+                em.loop(u.base()[j], u.stride()[j], 7);
+                em.statement(u.block().get(j));
+            }
+            em.loop(null, null, -1);
+            cm.visitIincInsn(7, 1);
+            cm.visitJumpInsn(GOTO, top);
+            cm.visitLabel(end);
+        }
         cm.visitInsn(RETURN);
         cm.visitMaxs(0, 0);
         cm.visitEnd();
@@ -509,45 +535,212 @@ final class AsmKernels {
         return bytes(st.expr()) + 8;
     }
 
-    /** An upper estimate of the bytecode an expression takes. */
+    /**
+     * An upper estimate of the bytecode an expression takes: an array element 5 bytes (aload,
+     * sipush or ldc, daload), a constant 3, an arithmetic operator 1, a call 3 plus its arguments,
+     * a comparison or condition about 14.
+     */
     private long bytes(Expr e) {
         if (e instanceof Expr.Num || e instanceof Expr.Sym) {
-            return 6;
+            return 5;
+        }
+        if (isBoolean(e)) {
+            long n = 14;
+            for (Expr a : children(e)) {
+                n += bytes(a);
+            }
+            return n;
         }
         if (e instanceof Expr.Unary u) {
-            return bytes(u.operand()) + 12;
+            return bytes(u.operand()) + 1;
         }
         if (e instanceof Expr.Binary b) {
-            return bytes(b.left()) + bytes(b.right()) + 14;
+            return bytes(b.left()) + bytes(b.right()) + (b.op() == Expr.BinaryOp.POW ? 3 : 1);
         }
-        long n = 16;
+        long n = 12;
         for (Expr a : ((Expr.Call) e).args()) {
-            n += bytes(a) + 12;
+            n += bytes(a) + 8;
         }
         return n;
     }
 
-    private void constants(Stmt st, Map<Integer, Integer> scratch, Set<Long> doubles, Set<Integer> ints) {
-        if (st.key() >= 0) {
-            bigInt(scratch.get(st.key()), ints);
-        } else {
-            bigInt(st.out(), ints);
+    private static List<Expr> children(Expr e) {
+        if (e instanceof Expr.Unary u) {
+            return List.of(u.operand());
         }
-        Exprs.walk(st.expr(), node -> {
-            if (node instanceof Expr.Num n) {
-                doubles.add(Double.doubleToRawLongBits(n.value()));
-            } else if (node instanceof Expr.Sym s) {
-                SymbolTable.Slot slot = symbols.resolve(s.name());
-                switch (slot.where()) {
-                    case STATE, PARAMETER -> bigInt(slot.index(), ints);
-                    case ASSIGNED -> bigInt(scratch.get(slot.index()), ints);
-                    case TEMP -> bigInt(scratch.get(assignedCount + slot.index()), ints);
-                    case CONSTANT -> doubles.add(Double.doubleToRawLongBits(slot.constant()));
-                    default -> {
+        if (e instanceof Expr.Binary b) {
+            return List.of(b.left(), b.right());
+        }
+        return e instanceof Expr.Call c ? c.args() : List.of();
+    }
+
+    // ---- loops over repeated structure --------------------------------------------------
+
+    /** At most this many statements in a repeated block (one cell of a lattice model). */
+    static final int MAX_PERIOD = 4096;
+    /** A block must repeat at least this often to become a loop. */
+    static final int MIN_REPEATS = 3;
+
+    /**
+     * One statement ({@code repeats} 1, {@code base[0]} its array indices), or a block of
+     * statements run {@code repeats} times, the k-th array index of statement j in iteration r
+     * being {@code base[j][k] + r * stride[j][k]}.
+     */
+    private record Unit(List<Stmt> block, int repeats, int[][] base, int[][] stride, long bytes) {
+    }
+
+    /**
+     * The statements as units: runs of a repeated block whose array indices advance by fixed
+     * strides become loops (loop rerolling), so that a model made of many copies of one template
+     * (a chain or lattice of BMUs) runs as a short loop the JIT compiles early, instead of
+     * straight-line code that is executed too rarely to be compiled. Every iteration's indices are
+     * checked, so a loop computes exactly what the statements did, in the same order.
+     */
+    private List<Unit> units(List<Stmt> body, Map<Integer, Integer> scratch) {
+        int n = body.size();
+        int[][] index = new int[n][];
+        int[] shape = new int[n];
+        Map<String, Integer> shapes = new HashMap<>();
+        Emitter probe = new Emitter(new MethodVisitor(Opcodes.ASM9) { }, 2, 3, 4, 5, 6);
+        probe.scratch = scratch;
+        for (int i = 0; i < n; i++) {
+            probe.log = new ArrayList<>();
+            probe.statement(body.get(i));
+            index[i] = probe.log.stream().mapToInt(Integer::intValue).toArray();
+            StringBuilder sb = new StringBuilder(body.get(i).key() >= 0 ? "s" : "o");
+            shape(body.get(i).expr(), sb);
+            shape[i] = shapes.computeIfAbsent(sb.toString(), k -> shapes.size());
+        }
+        int[] next = new int[n];
+        Map<Integer, Integer> seen = new HashMap<>();
+        for (int i = n - 1; i >= 0; i--) {
+            Integer j = seen.put(shape[i], i);
+            next[i] = j == null ? -1 : j;
+        }
+        List<Unit> out = new ArrayList<>();
+        int i = 0;
+        while (i < n) {
+            Unit loop = null;
+            int candidate = next[i];
+            for (int tries = 0; tries < 4 && candidate > 0 && candidate - i <= MAX_PERIOD && loop == null; tries++) {
+                loop = loopAt(body, index, shape, i, candidate - i);
+                candidate = next[candidate];
+            }
+            if (loop != null) {
+                out.add(loop);
+                i += loop.repeats() * loop.block().size();
+            } else {
+                Stmt st = body.get(i);
+                out.add(new Unit(List.of(st), 1, new int[][] {index[i]}, null, statementBytes(st)));
+                i++;
+            }
+        }
+        return out;
+    }
+
+    /** The longest loop of period P starting at statement i, or null if the block does not repeat often enough. */
+    private Unit loopAt(List<Stmt> body, int[][] index, int[] shape, int i, int period) {
+        int n = body.size();
+        if (i + MIN_REPEATS * period > n) {
+            return null;
+        }
+        long blockBytes = 20;
+        int[][] stride = new int[period][];
+        for (int j = 0; j < period; j++) {
+            if (shape[i + j] != shape[i + period + j]) {
+                return null;
+            }
+            int[] a = index[i + j];
+            int[] b = index[i + period + j];
+            stride[j] = new int[a.length];
+            for (int k = 0; k < a.length; k++) {
+                stride[j][k] = b[k] - a[k];
+            }
+            blockBytes += statementBytes(body.get(i + j)) + 6L * a.length;
+        }
+        if (blockBytes > METHOD_BYTES) {
+            return null;
+        }
+        int repeats = 2;
+        outer:
+        while (i + (repeats + 1) * period <= n) {
+            int start = i + repeats * period;
+            for (int j = 0; j < period; j++) {
+                if (shape[start + j] != shape[i + j]) {
+                    break outer;
+                }
+                int[] a = index[i + j];
+                int[] c = index[start + j];
+                for (int k = 0; k < a.length; k++) {
+                    if (c[k] != a[k] + repeats * stride[j][k]) {
+                        break outer;
                     }
                 }
             }
-        });
+            repeats++;
+        }
+        if (repeats < MIN_REPEATS) {
+            return null;
+        }
+        int[][] base = new int[period][];
+        for (int j = 0; j < period; j++) {
+            base[j] = index[i + j];
+        }
+        return new Unit(List.copyOf(body.subList(i, i + period)), repeats, base, stride, blockBytes);
+    }
+
+    /** The expression's structure without array indices: equal shapes differ only in which states, parameters and values they read. */
+    private void shape(Expr e, StringBuilder sb) {
+        if (e instanceof Expr.Num num) {
+            sb.append('#').append(Long.toHexString(Double.doubleToRawLongBits(num.value())));
+        } else if (e instanceof Expr.Sym sym) {
+            SymbolTable.Slot slot = symbols.resolve(sym.name());
+            sb.append('$').append(slot.where().ordinal());
+            if (slot.where() == SymbolTable.Where.CONSTANT) {
+                sb.append(Long.toHexString(Double.doubleToRawLongBits(slot.constant())));
+            }
+        } else if (e instanceof Expr.Unary u) {
+            sb.append('u').append(u.op().ordinal()).append('(');
+            shape(u.operand(), sb);
+            sb.append(')');
+        } else if (e instanceof Expr.Binary b) {
+            sb.append('b').append(b.op().ordinal()).append('(');
+            shape(b.left(), sb);
+            sb.append(',');
+            shape(b.right(), sb);
+            sb.append(')');
+        } else {
+            Expr.Call c = (Expr.Call) e;
+            sb.append(c.function()).append('(');
+            for (Expr a : c.args()) {
+                shape(a, sb);
+                sb.append(',');
+            }
+            sb.append(')');
+        }
+    }
+
+    private void constants(Unit u, Set<Long> doubles, Set<Integer> ints) {
+        for (int j = 0; j < u.block().size(); j++) {
+            for (int i : u.base()[j]) {
+                bigInt(i, ints);
+            }
+            if (u.stride() != null) {
+                for (int i : u.stride()[j]) {
+                    bigInt(i, ints);
+                }
+            }
+            Exprs.walk(u.block().get(j).expr(), node -> {
+                if (node instanceof Expr.Num n) {
+                    doubles.add(Double.doubleToRawLongBits(n.value()));
+                } else if (node instanceof Expr.Sym s) {
+                    SymbolTable.Slot slot = symbols.resolve(s.name());
+                    if (slot.where() == SymbolTable.Where.CONSTANT) {
+                        doubles.add(Double.doubleToRawLongBits(slot.constant()));
+                    }
+                }
+            });
+        }
     }
 
     private static void bigInt(Integer i, Set<Integer> ints) {
@@ -580,6 +773,12 @@ final class AsmKernels {
         private final int ext;
         final Map<Integer, Integer> local = new HashMap<>();
         Map<Integer, Integer> scratch;
+        /** When not null, every array index pushed is also recorded here (to find repeated structure). */
+        List<Integer> log;
+        private int[] loopBase;
+        private int[] loopStride;
+        private int loopPos;
+        private int loopVar;
 
         Emitter(MethodVisitor mv, int y, int p, int out, int s, int ext) {
             this.mv = mv;
@@ -590,15 +789,43 @@ final class AsmKernels {
             this.ext = ext;
         }
 
+        /** Array indices from now on are {@code base[k] + r * stride[k]} with r in local {@code var}; null base: literal. */
+        void loop(int[] base, int[] stride, int var) {
+            loopBase = base;
+            loopStride = stride;
+            loopPos = 0;
+            loopVar = var;
+        }
+
+        /** Pushes an array index: the literal, or its loop form. */
+        private void index(int actual) {
+            if (log != null) {
+                log.add(actual);
+            }
+            if (loopBase == null) {
+                pushInt(mv, actual);
+                return;
+            }
+            pushInt(mv, loopBase[loopPos]);
+            int stride = loopStride[loopPos++];
+            if (stride != 0) {
+                mv.visitVarInsn(ILOAD, loopVar);
+                pushInt(mv, stride);
+                mv.visitInsn(IMUL);
+                mv.visitInsn(IADD);
+            }
+        }
+
         void statement(Stmt st) {
+            loopPos = 0;
             if (st.key() < 0) {
                 mv.visitVarInsn(ALOAD, out);
-                pushInt(mv, st.out());
+                index(st.out());
                 num(st.expr());
                 mv.visitInsn(DASTORE);
             } else if (scratch != null) {
                 mv.visitVarInsn(ALOAD, s);
-                pushInt(mv, scratch.get(st.key()));
+                index(scratch.get(st.key()));
                 num(st.expr());
                 mv.visitInsn(DASTORE);
             } else {
@@ -610,7 +837,7 @@ final class AsmKernels {
         private void value(int key) {
             if (scratch != null) {
                 mv.visitVarInsn(ALOAD, s);
-                pushInt(mv, scratch.get(key));
+                index(scratch.get(key));
                 mv.visitInsn(DALOAD);
             } else {
                 mv.visitVarInsn(DLOAD, local.get(key));
@@ -632,12 +859,12 @@ final class AsmKernels {
             switch (slot.where()) {
                 case STATE -> {
                     mv.visitVarInsn(ALOAD, y);
-                    pushInt(mv, slot.index());
+                    index(slot.index());
                     mv.visitInsn(DALOAD);
                 }
                 case PARAMETER -> {
                     mv.visitVarInsn(ALOAD, p);
-                    pushInt(mv, slot.index());
+                    index(slot.index());
                     mv.visitInsn(DALOAD);
                 }
                 case ASSIGNED -> value(slot.index());
