@@ -34,19 +34,26 @@ public final class ChainRun {
         int n = Integer.parseInt(args[0]);
         List<String> methods = args.length > 1 ? List.of(args[1].split(",")) : List.of("auto");
         int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        long t0 = System.nanoTime();
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         String text = ChainModel.antimony(n);
         long t1 = System.nanoTime();
+        long c1 = threads.getCurrentThreadCpuTime();
         Model model = AntimonyReader.parse(text, "chain" + n + ".ant");
         long t2 = System.nanoTime();
+        long c2 = threads.getCurrentThreadCpuTime();
         CompiledModel compiled = ModelCompiler.compile(model);
         long t3 = System.nanoTime();
-        System.out.printf(Locale.ROOT, "compile N=%d states=%d text_mb=%.1f generate_ms=%.0f parse_ms=%.0f compile_ms=%.0f total_ms=%.0f peak_heap_mb=%.0f%n",
-                n, compiled.layout().stateCount(), text.length() / 1e6, (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6,
-                (t3 - t1) / 1e6, peakHeapMb());
+        long c3 = threads.getCurrentThreadCpuTime();
+        // wall time, and the CPU time of this thread (less sensitive to other processes on a shared machine)
+        System.out.printf(Locale.ROOT, "compile N=%d states=%d text_mb=%.1f parse_ms=%.0f (cpu %.0f) compile_ms=%.0f (cpu %.0f) total_ms=%.0f (cpu %.0f) peak_heap_mb=%.0f%n",
+                n, compiled.layout().stateCount(), text.length() / 1e6, (t2 - t1) / 1e6, (c2 - c1) / 1e6, (t3 - t2) / 1e6,
+                (c3 - c2) / 1e6, (t3 - t1) / 1e6, (c3 - c1) / 1e6, peakHeapMb());
         text = null;
         model = null;
         SimulationProblem problem = problem(compiled, n);
+        if (repeats == 0) {
+            return;
+        }
         for (String method : methods) {
             SolverSettings settings = new SolverSettings(method, 1e-6, 1e-9, Map.of(), 10_000_000, 0);
             Trajectory warm = Simulator.solve(problem, settings);
