@@ -97,7 +97,7 @@ final class CompareCommand implements Callable<Integer> {
                     + " time span). Give --until and --step to run all on one grid.");
         }
         List<String> plotted = plot.outputs.isEmpty() ? symbols : checkCommon("--plot-outputs", plot.outputs, comparison);
-        OutputFiles files = new OutputFiles(root.session(), spec.commandLine().getOut(), err).dataOnStdout(table.toStdout());
+        OutputFiles files = new OutputFiles(root.session(), spec.commandLine().getOut(), err, runs.stream().map(Run::scenario).toList()).dataOnStdout(table.toStdout());
         table.write(ComparisonOutput.table(comparison, symbols, kind), files, spec.commandLine().getOut());
         if (!table.toStdout()) {
             ComparisonOutput.summary(comparison, symbols).print(spec.commandLine().getOut(), "");

@@ -30,6 +30,11 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
             code = Osteon.EXIT_USER_ERROR;
             message = "model '" + ce.getMessage().replaceFirst("^model '([^']*)': .*", "$1") + "' cannot be compiled:\n  "
                     + String.join("\n  ", ce.problems());
+        } else if (ex instanceof java.io.IOException) {
+            // Files the user named: unwritable places, unreadable inputs. The message names the file.
+            code = Osteon.EXIT_USER_ERROR;
+            message = ex instanceof org.osteon.trajectory.OutputFileException || ex.getMessage() == null
+                    ? String.valueOf(ex.getMessage()) : ex.getMessage() + " (" + ex.getClass().getSimpleName() + ")";
         } else if (ex instanceof ScenarioException || ex instanceof ModelSyntaxException || ex instanceof UserException
                 || ex instanceof IllegalArgumentException || ex instanceof NoSuchElementException) {
             code = Osteon.EXIT_USER_ERROR;

@@ -83,6 +83,16 @@ public final class Osteon implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new ErrorReporter());
+        // Every number option of every command: finite or refused by name (no Infinity, NaN or 1e400).
+        CommandLine.ITypeConverter<Double> finite = text -> {
+            try {
+                return org.osteon.util.FiniteNumbers.parse(text);
+            } catch (org.osteon.util.FiniteNumbers.NotFinite e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        };
+        cl.registerConverter(Double.class, finite);
+        cl.registerConverter(double.class, finite);
         cl.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("osteon: " + ex.getMessage());
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, ex.getCommandLine().getErr());

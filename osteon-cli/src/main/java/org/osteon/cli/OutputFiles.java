@@ -2,12 +2,16 @@ package org.osteon.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.osteon.report.Figure;
 import org.osteon.report.HtmlReport;
 import org.osteon.report.Plots;
+import org.osteon.scenario.ModelFiles;
+import org.osteon.scenario.Scenario;
 import org.osteon.trajectory.AtomicFiles;
 
 /**
@@ -19,12 +23,69 @@ final class OutputFiles {
     private final Session session;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final List<InputFile> inputs;
     private boolean stdoutIsData;
 
-    OutputFiles(Session session, PrintWriter out, PrintWriter err) {
+    /** A file the command reads; no output may replace it. */
+    record InputFile(Path path, String role) {
+    }
+
+    /**
+     * @param inputs the scenarios the command read: their files and model files are never
+     *               overwritten by an output
+     */
+    OutputFiles(Session session, PrintWriter out, PrintWriter err, List<Scenario> inputs) {
         this.session = session;
         this.out = out;
         this.err = err;
+        this.inputs = inputs.stream().flatMap(s -> inputFiles(s).stream()).toList();
+    }
+
+    /** The scenario file (if the scenario came from one) and the model file (if it names one). */
+    static List<InputFile> inputFiles(Scenario s) {
+        List<InputFile> files = new ArrayList<>();
+        if (s.source() != null && Files.isRegularFile(Path.of(s.source()))) {
+            files.add(new InputFile(Path.of(s.source()), ModelFiles.looksLikeModelFile(s.source()) ? "model file" : "scenario file"));
+        }
+        String ref = s.model();
+        if (ref != null && (ModelFiles.looksLikeModelFile(ref) || ref.contains("/"))) {
+            files.add(new InputFile(s.baseDir() == null ? Path.of(ref) : s.baseDir().resolve(ref), "model file"));
+        }
+        return files;
+    }
+
+    /**
+     * The checks every output goes through before the writer: it must not be one of the inputs,
+     * and a missing directory is created and said so.
+     */
+    private void prepare(Path path) throws IOException {
+        session.checkCancelled();
+        for (InputFile input : inputs) {
+            if (sameFile(path, input.path())) {
+                throw new UserException(path + ": is an input of this command (the " + input.role()
+                        + " " + input.path() + "); refusing to overwrite it with an output");
+            }
+        }
+        Path missing = AtomicFiles.missingDirectory(path);
+        if (missing != null) {
+            try {
+                Files.createDirectories(missing);
+                err.println("created directory " + (path.getParent() != null ? path.getParent() : missing));
+            } catch (IOException e) {
+                // a file in the way: the writer names it
+            }
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            if (Files.exists(a) && Files.exists(b)) {
+                return Files.isSameFile(a, b);
+            }
+        } catch (IOException e) {
+            // fall through to comparing names
+        }
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
     /** Marks stdout as carrying data: announcements move to stderr. */
@@ -34,14 +95,14 @@ final class OutputFiles {
     }
 
     void write(Path path, AtomicFiles.Content content, String what) throws IOException {
-        session.checkCancelled();
+        prepare(path);
         AtomicFiles.write(path, content);
         announce("wrote " + path + (what == null || what.isEmpty() ? "" : " (" + what + ")"));
     }
 
     void figure(Figure figure, String file) throws IOException {
-        session.checkCancelled();
         Path path = Path.of(file);
+        prepare(path);
         if (extension(file).equals("svg")) {
             Plots.writeSvg(figure, path);
         } else {
@@ -54,8 +115,8 @@ final class OutputFiles {
     }
 
     void report(HtmlReport report, String file) throws IOException {
-        session.checkCancelled();
         Path path = Path.of(file);
+        prepare(path);
         report.write(path);
         announce("wrote " + path + " (HTML report)");
     }

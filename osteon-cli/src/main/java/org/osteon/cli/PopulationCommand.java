@@ -95,7 +95,7 @@ final class PopulationCommand implements Callable<Integer> {
         } finally {
             root.session().endProgress();
         }
-        OutputFiles files = new OutputFiles(root.session(), stdout, err);
+        OutputFiles files = new OutputFiles(root.session(), stdout, err, java.util.List.of()); // outputs: fixed names in DIR and a .png/.svg plot
         if (job.spec().savePatients()) {
             files.announce("wrote " + out.resolve(format.equals("csv") ? PopulationFiles.PATIENTS : "patients.parquet"));
         }

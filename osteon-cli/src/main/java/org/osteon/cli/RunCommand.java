@@ -65,6 +65,9 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         plot.validate();
         report.validate();
+        if (repeat < 0) {
+            throw new UserException("--repeat " + repeat + ": must be 0 or more");
+        }
         String file = out;
         String fmt = format(out);
         ScenarioRunner runner = new ScenarioRunner(ModelCatalogs.discover());
@@ -84,7 +87,7 @@ final class RunCommand implements Callable<Integer> {
         if (repeat > 0) {
             spec.commandLine().getErr().println("solve_ms_median=" + String.format(Locale.ROOT, "%.4f", medianSolveMillis(problem, settings, repeat)));
         }
-        OutputFiles files = new OutputFiles(root.session(), spec.commandLine().getOut(), spec.commandLine().getErr())
+        OutputFiles files = new OutputFiles(root.session(), spec.commandLine().getOut(), spec.commandLine().getErr(), List.of(scenario))
                 .dataOnStdout("-".equals(file));
         if (file != null) {
             write(trajectory, file, fmt, files);

@@ -116,7 +116,7 @@ final class ScanCommand implements Callable<Integer> {
                     + x.symbol() + "=" + TextTable.number(f.x()) + (y == null ? "" : ", " + y.symbol() + "=" + TextTable.number(f.y()))
                     + ": " + f.message());
         }
-        OutputFiles files = new OutputFiles(root.session(), out, err).dataOnStdout(table.toStdout());
+        OutputFiles files = new OutputFiles(root.session(), out, err, List.of(t.scenario())).dataOnStdout(table.toStdout());
         DataTable data = ScanOutput.table(r);
         table.write(data, files, out);
         if (table.out == null) {

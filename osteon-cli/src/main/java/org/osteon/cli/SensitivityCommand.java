@@ -84,7 +84,7 @@ final class SensitivityCommand implements Callable<Integer> {
             root.session().endProgress();
         }
         PrintWriter out = spec.commandLine().getOut();
-        OutputFiles files = new OutputFiles(root.session(), out, spec.commandLine().getErr()).dataOnStdout(table.toStdout());
+        OutputFiles files = new OutputFiles(root.session(), out, spec.commandLine().getErr(), List.of(t.scenario())).dataOnStdout(table.toStdout());
         table.write(SensitivityOutput.table(r, t), files, out);
         if (!table.toStdout()) {
             SensitivityOutput.print(r, t, out);

@@ -55,9 +55,9 @@ final class SimulationOptions {
         Map<String, Double> out = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : raw.entrySet()) {
             try {
-                out.put(e.getKey().trim(), Double.parseDouble(e.getValue().trim()));
-            } catch (NumberFormatException ex) {
-                throw new UserException("--set " + e.getKey() + "=" + e.getValue() + ": the value must be a number");
+                out.put(e.getKey().trim(), org.osteon.util.FiniteNumbers.parse(e.getValue()));
+            } catch (org.osteon.util.FiniteNumbers.NotFinite ex) {
+                throw new UserException("--set " + e.getKey() + "=" + e.getValue() + ": the value " + ex.getMessage());
             }
         }
         return out;

@@ -19,7 +19,7 @@ class OutputFilesTest {
     void nothingIsWrittenOnceTheSessionIsCancelled() {
         Session session = Session.quiet();
         StringWriter out = new StringWriter();
-        OutputFiles files = new OutputFiles(session, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
+        OutputFiles files = new OutputFiles(session, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), List.of());
         session.cancel();
         assertThatThrownBy(() -> files.write(dir.resolve("a.csv"), os -> os.write(1), null))
                 .isInstanceOf(CancellationException.class);
@@ -31,7 +31,7 @@ class OutputFilesTest {
     void announcementsMoveToStderrWhenStdoutCarriesData() throws Exception {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        OutputFiles files = new OutputFiles(Session.quiet(), new PrintWriter(out, true), new PrintWriter(err, true))
+        OutputFiles files = new OutputFiles(Session.quiet(), new PrintWriter(out, true), new PrintWriter(err, true), List.of())
                 .dataOnStdout(true);
         files.write(dir.resolve("a.csv"), os -> os.write('x'), "1 row");
         assertThat(out.toString()).isEmpty();

@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.osteon.util.FiniteNumbers;
 import org.osteon.util.Suggestions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -194,7 +194,7 @@ public final class ScenarioReader {
             String target = requiredString(e, "set", p, items.get(i));
             Double value = required(e, "value", p, items.get(i));
             Double from = required(e, "from", p, items.get(i));
-            Double to = e.containsKey("to") ? number(e, "to", p) : Double.POSITIVE_INFINITY;
+            Double to = e.containsKey("to") ? toNumber(e.get("to"), p + "to", true) : Double.POSITIVE_INFINITY;
             if (from != null && to != null && to < from) {
                 problems.add(at(p + "to") + "'to' (" + to + ") must not be before 'from' (" + from + ")");
             }
@@ -315,23 +315,23 @@ public final class ScenarioReader {
     }
 
     private Double toNumber(Node n, String path) {
+        return toNumber(n, path, false);
+    }
+
+    /** A finite number (FiniteNumbers); {@code .inf} only where the key means "no end", such as an intervention's 'to'. */
+    private Double toNumber(Node n, String path, boolean infinityMeansNoEnd) {
         if (!(n instanceof ScalarNode s)) {
             problems.add(position(n) + "'" + path + "' must be a number");
             return null;
         }
         String text = s.getValue().trim();
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (lower.equals(".inf") || lower.equals("inf") || lower.equals("infinity") || lower.equals("+.inf")) {
+        if (infinityMeansNoEnd && FiniteNumbers.isPositiveInfinityWord(text)) {
             return Double.POSITIVE_INFINITY;
         }
         try {
-            double v = Double.parseDouble(text);
-            if (Double.isNaN(v) || text.toLowerCase(Locale.ROOT).contains("x")) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException ex) {
-            problems.add(position(n) + "'" + path + "' must be a number, found '" + text + "'");
+            return FiniteNumbers.parse(text);
+        } catch (FiniteNumbers.NotFinite e) {
+            problems.add(position(n) + "'" + path + "' " + e.getMessage());
             return null;
         }
     }

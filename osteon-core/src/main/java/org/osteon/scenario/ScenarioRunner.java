@@ -94,7 +94,13 @@ public final class ScenarioRunner {
             try {
                 int k = layout.parameterIndex(iv.target());
                 double restore = k >= 0 ? init.parameters()[k] : Double.NaN;
-                changes.addAll(Changes.window(layout, iv.target(), iv.value(), iv.from(), iv.to(), restore));
+                if (iv.to() < t0) {
+                    problems.add(s.where("interventions[" + i + "].to") + "intervention on '" + iv.target() + "' ends at t="
+                            + iv.to() + ", before the start of the run (" + t0 + ")");
+                    continue;
+                }
+                // A window that began before the run holds from the start: [from, to] ∩ [t0, until].
+                changes.addAll(Changes.window(layout, iv.target(), iv.value(), Math.max(iv.from(), t0), iv.to(), restore));
                 recorded.add(iv.target());
             } catch (IllegalArgumentException e) {
                 problems.add(s.where("interventions[" + i + "].set") + e.getMessage());
@@ -103,8 +109,13 @@ public final class ScenarioRunner {
         for (int i = 0; i < s.doses().size(); i++) {
             Scenario.Dose d = s.doses().get(i);
             try {
+                if (d.at() < t0) {
+                    problems.add(s.where("doses[" + i + "].at") + "dose at t=" + d.at() + " is before the start of the run ("
+                            + t0 + ")");
+                    continue;
+                }
                 for (double at : d.times()) {
-                    if (at >= t0 && at <= until) {
+                    if (at <= until) { // administrations after the end of the run do not happen in it
                         changes.add(Changes.bolus(layout, d.target(), d.amount(), at));
                     }
                 }

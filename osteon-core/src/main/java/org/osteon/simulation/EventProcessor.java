@@ -6,6 +6,7 @@ import java.util.List;
 import org.hipparchus.analysis.solvers.AllowedSolution;
 import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
 import org.osteon.compile.CompiledEvent;
+import org.osteon.compile.Layout;
 import org.osteon.solve.DenseStep;
 import org.osteon.solve.SolverException;
 
@@ -22,16 +23,28 @@ final class EventProcessor {
     }
 
     private final List<CompiledEvent> events;
+    private final double tEnd;
+    private final Layout layout;
     private final boolean[] last;
+    /** Per event: the breakpoint whose right limit {@link #last} already holds, else NaN. */
+    private final double[] rightLimitAt;
     private final double[][] guardsAtStart;
     private final List<Pending> pending = new ArrayList<>();
     private final BracketingNthOrderBrentSolver brent = new BracketingNthOrderBrentSolver(1e-15, 1e-300, 0, 5);
     private long sequence;
     private long fired;
 
-    EventProcessor(List<CompiledEvent> events) {
+    /**
+     * @param tEnd   end of the run: nothing happens after it, so no trigger turns true "just after" it
+     * @param layout names of the state and parameter slots, for messages
+     */
+    EventProcessor(List<CompiledEvent> events, double tEnd, Layout layout) {
         this.events = events;
+        this.layout = layout;
+        this.tEnd = tEnd;
         this.last = new boolean[events.size()];
+        this.rightLimitAt = new double[events.size()];
+        java.util.Arrays.fill(rightLimitAt, Double.NaN);
         this.guardsAtStart = new double[events.size()][];
         for (int e = 0; e < events.size(); e++) {
             last[e] = events.get(e).initialValue();
@@ -94,11 +107,43 @@ final class EventProcessor {
             Pending first = ready.get(0);
             CompiledEvent ev = events.get(first.event());
             double[] values = first.values() != null ? first.values() : ev.evaluateAssignments(t, y, p);
+            double[] yBefore = y.clone();
+            double[] pBefore = p.clone();
             ev.apply(values, y, p);
+            requireFinite(ev, t, yBefore, y, pBefore, p);
             fired++;
             any = true;
             pending.addAll(ready.subList(1, ready.size()));
         }
+    }
+
+    /**
+     * Records trigger transitions at a breakpoint t. A trigger with a time threshold at t (a guard
+     * {@code time - T} with T = t) is looked at twice: at the instant t and just after it. A strict
+     * comparison such as {@code time > T} is false at T and true just after, and SBML fires the
+     * event at that instant, T; looking only at t would miss it until the next breakpoint (the end
+     * of the run). Once the right limit is recorded, later looks at the same t (cascades, the
+     * after-output phase) see only the right limit, so nothing fires twice.
+     */
+    /** An event that writes NaN or an infinity fails the run, naming the event, what it set and when. */
+    private void requireFinite(CompiledEvent ev, double t, double[] yBefore, double[] y, double[] pBefore, double[] p) {
+        for (int i = 0; i < y.length; i++) {
+            if (!Double.isFinite(y[i]) && Double.compare(y[i], yBefore[i]) != 0) {
+                throw notFinite(ev, t, i, layout.states().get(i).id(), y[i]);
+            }
+        }
+        // Named parameters only: the memory slots of Java parts are theirs (an infinite next firing time means "never").
+        for (int i = 0; i < layout.parameters().size(); i++) {
+            if (!Double.isFinite(p[i]) && Double.compare(p[i], pBefore[i]) != 0) {
+                throw notFinite(ev, t, -1, layout.parameters().get(i).id(), p[i]);
+            }
+        }
+    }
+
+    private static SolverException notFinite(CompiledEvent ev, double t, int state, String name, double value) {
+        return new SolverException(SolverException.Reason.NOT_FINITE, t, state, state >= 0 ? name : null,
+                "event '" + ev.id() + "' set '" + name + "' to " + value + " at t=" + t
+                        + " (check its assignment for division by zero, log or square root of a negative number, or overflow)");
     }
 
     private void updateTriggers(double t, double[] y, double[] p, boolean afterOutput) {
@@ -107,20 +152,41 @@ final class EventProcessor {
             if (ev.afterOutput() != afterOutput) {
                 continue;
             }
-            boolean now = ev.trigger(t, y, p);
-            if (now && !last[e]) {
-                double delay = ev.delay(t, y, p);
-                if (!(delay >= 0) || Double.isInfinite(delay)) {
-                    throw new SolverException(SolverException.Reason.INVALID_INPUT, t, -1,
-                            "event '" + ev.id() + "' has delay " + delay + " at t=" + t + "; a delay must be finite and not negative");
-                }
-                double[] values = ev.useValuesFromTriggerTime() ? ev.evaluateAssignments(t, y, p) : null;
-                pending.add(new Pending(t + delay, e, values, sequence++));
-            } else if (!now && last[e] && !ev.persistent()) {
-                cancel(e, t);
+            boolean atThreshold = t < tEnd && hasTimeThresholdAt(ev, t, p);
+            if (!atThreshold || rightLimitAt[e] != t) {
+                transition(e, ev.trigger(t, y, p), t, y, p);
             }
-            last[e] = now;
+            if (atThreshold) {
+                transition(e, ev.trigger(Math.nextUp(t), y, p), t, y, p);
+                rightLimitAt[e] = t;
+            }
         }
+    }
+
+    /** A trigger turning true schedules a firing; turning false cancels those of a non-persistent event. */
+    private void transition(int e, boolean now, double t, double[] y, double[] p) {
+        CompiledEvent ev = events.get(e);
+        if (now && !last[e]) {
+            double delay = ev.delay(t, y, p);
+            if (!(delay >= 0) || Double.isInfinite(delay)) {
+                throw new SolverException(SolverException.Reason.INVALID_INPUT, t, -1,
+                        "event '" + ev.id() + "' has delay " + delay + " at t=" + t + "; a delay must be finite and not negative");
+            }
+            double[] values = ev.useValuesFromTriggerTime() ? ev.evaluateAssignments(t, y, p) : null;
+            pending.add(new Pending(t + delay, e, values, sequence++));
+        } else if (!now && last[e] && !ev.persistent()) {
+            cancel(e, t);
+        }
+        last[e] = now;
+    }
+
+    private static boolean hasTimeThresholdAt(CompiledEvent ev, double t, double[] p) {
+        for (int k = 0; k < ev.guardCount(); k++) {
+            if (ev.guardTime(k, p) == t) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Stores guard values at the start of an integration segment. */

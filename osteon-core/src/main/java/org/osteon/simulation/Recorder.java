@@ -6,6 +6,7 @@ import org.osteon.compile.CompiledModel;
 import org.osteon.compile.Layout;
 import org.osteon.compile.Variable;
 import org.osteon.solve.DenseStep;
+import org.osteon.solve.SolverException;
 import org.osteon.trajectory.Column;
 import org.osteon.trajectory.RunInfo;
 import org.osteon.trajectory.Trajectory;
@@ -109,6 +110,22 @@ final class Recorder {
         for (int k = 0; k < parameterIndex.length; k++) {
             values[base + k][i] = p[parameterIndex[k]];
         }
+        for (int c = 0; c < values.length; c++) {
+            if (!Double.isFinite(values[c][i])) {
+                throw notFinite(c, t, values[c][i]);
+            }
+        }
+    }
+
+    /** A recorded value that is NaN or infinite: the run fails rather than report it as a result. */
+    private SolverException notFinite(int column, double t, double value) {
+        String id = columns.get(column).id();
+        String what = column < states ? "state" : column < states + outputs.length ? "output" : "parameter";
+        String hint = column >= states && column < states + outputs.length
+                ? " (its rule is not defined there: check for division by zero, log or square root of a negative number, or overflow)"
+                : "";
+        return new SolverException(SolverException.Reason.NOT_FINITE, t, column < states ? column : -1,
+                column < states ? id : null, what + " '" + id + "' is " + value + " at t=" + t + hint);
     }
 
     Trajectory finish(String modelId, RunInfo info) {

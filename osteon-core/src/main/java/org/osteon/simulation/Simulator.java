@@ -53,7 +53,13 @@ public final class Simulator {
         this.p = problem.parameters().clone();
         this.changes = new ArrayList<>(problem.changes());
         this.changes.sort(Comparator.comparingDouble(ScheduledChange::time));
-        this.events = new EventProcessor(model.events());
+        for (ScheduledChange c : changes) {
+            if (!(c.time() >= problem.t0())) { // never silently dropped: a change the run cannot make is an error
+                throw new IllegalArgumentException("'" + c.label() + "' is scheduled at t=" + c.time()
+                        + ", before the start of the run (" + problem.t0() + ")");
+            }
+        }
+        this.events = new EventProcessor(model.events(), problem.tEnd(), layout);
         this.recorder = new Recorder(model, problem.outputTimes(), problem.recordedParameters(), problem.recordedOutputs());
         this.integrator = Integrators.byName(settings.method());
         this.context = new IntegrationContext(tolerances(), settings.maxSteps(), settings.maxStep(), cancellation);
@@ -101,9 +107,6 @@ public final class Simulator {
 
     private Trajectory run() {
         long start = System.nanoTime();
-        while (nextChange < changes.size() && changes.get(nextChange).time() < t) {
-            nextChange++; // changes scheduled before the start never happen
-        }
         handleTimePoint();
         double tEnd = problem.tEnd();
         while (t < tEnd) {

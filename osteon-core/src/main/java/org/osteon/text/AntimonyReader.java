@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
@@ -43,6 +44,7 @@ public final class AntimonyReader {
         if (tooDeep(tokens, problems)) {
             throw problems.exception();
         }
+        numbersTooLarge(tokens, problems);
         AntimonyParser parser = new AntimonyParser(tokens);
         parser.removeErrorListeners();
         parser.setErrorHandler(new AntimonyErrorStrategy(problems));
@@ -98,6 +100,23 @@ public final class AntimonyReader {
             previous = type;
         }
         return false;
+    }
+
+    /**
+     * A literal such as 1e999 would silently become infinity: refused (write inf when infinity is
+     * meant). A stoichiometry (a number followed by a species name) has its own message.
+     */
+    private static void numbersTooLarge(CommonTokenStream tokens, Problems problems) {
+        List<Token> all = tokens.getTokens();
+        for (int i = 0; i < all.size(); i++) {
+            Token t = all.get(i);
+            boolean stoichiometry = i + 1 < all.size() && (all.get(i + 1).getType() == AntimonyParser.ID
+                    || all.get(i + 1).getType() == AntimonyParser.DOLLAR);
+            if (t.getType() == AntimonyParser.NUMBER && !stoichiometry && Double.isInfinite(Double.parseDouble(t.getText()))) {
+                problems.add(t, "the number '" + t.getText() + "' is too large to be a finite number"
+                        + " (the largest is about 1.8e308; write inf if infinity is meant)");
+            }
+        }
     }
 
     private static boolean isPrefixOperator(int type) {

@@ -450,7 +450,7 @@ final class ModelAssembler {
             return;
         }
         UnitExprContext x = u.unitExpr();
-        double multiplier = x.signedNumber() == null ? 1 : signed(x.signedNumber());
+        double multiplier = x.signedNumber() == null ? 1 : finiteInUnit(x.signedNumber(), "scale");
         List<UnitDefinition.Factor> factors = new ArrayList<>();
         boolean divide = false;
         for (ParseTree child : x.children) {
@@ -458,13 +458,23 @@ final class ModelAssembler {
                 divide = ((UnitOpContext) child).SLASH() != null;
             } else if (child instanceof UnitFactorContext) {
                 UnitFactorContext f = (UnitFactorContext) child;
-                double exponent = f.exponent == null ? 1 : signed(f.exponent);
+                double exponent = f.exponent == null ? 1 : finiteInUnit(f.exponent, "exponent");
                 factors.add(new UnitDefinition.Factor(f.name.getText(), divide ? -exponent : exponent));
                 divide = false;
             }
         }
         unitAt.put(id, u.name);
         units.put(id, new UnitDefinition(id, multiplier, factors));
+    }
+
+    /** A unit's scale or exponent: a finite number (inf and NaN make every quantity in the unit meaningless). */
+    private double finiteInUnit(SignedNumberContext s, String what) {
+        double v = signed(s);
+        if (!Double.isFinite(v)) {
+            problems.add(s.getStop(), "a unit's " + what + " must be a finite number, found '" + s.getText() + "'");
+            return 1;
+        }
+        return v;
     }
 
     private static double signed(SignedNumberContext s) {

@@ -43,6 +43,15 @@ class DriverTest {
     }
 
     @Test
+    void aChangeBeforeTheStartIsRefusedNotDropped() {
+        CompiledModel m = Models.compile("x' = 0; x = 1");
+        List<ScheduledChange> early = List.of(Changes.bolus(m.layout(), "x", 1, -1));
+        assertThatThrownBy(() -> Models.run(m, 2, 1, SolverSettings.DEFAULT, early))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is scheduled at t=-1.0, before the start of the run (0.0)");
+    }
+
+    @Test
     void piecewiseOnTimeIsADiscontinuityTheDriverStopsAt() {
         // A rate switching at t = 2.5 inside the model text: the driver restarts there without being told.
         CompiledModel m = Models.compile("x' = piecewise(1, time < t_s, -1); x = 0\nt_s = 2.5");

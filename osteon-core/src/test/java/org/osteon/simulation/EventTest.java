@@ -76,6 +76,21 @@ class EventTest {
     }
 
     @Test
+    void triggerTurnedFalseByAnotherEventCancelsOnlyNonPersistentEvents() {
+        // E1 and E2 trigger at t=0 (t0=false) on k > 0 with a delay of 3; E0 sets k = 0 at t=2, so their
+        // trigger turns false at that breakpoint, not inside a step. Non-persistent E1 is cancelled;
+        // persistent E2 fires at 3 (the SBML persistence rule).
+        String body = "x' = 0; x = 0\nvar k = 1; var y = 0; var z = 0\n"
+                + "E0: at (time >= 2): k = 0\n"
+                + "E1: at 3 after (k > 0), t0=false, persistent=false: y = 1\n"
+                + "E2: at 3 after (k > 0), t0=false: z = 1";
+        Trajectory tr = Models.run(Models.compile(body), 10, 1, SolverSettings.DEFAULT, List.of());
+        assertThat(tr.column("y")).containsOnly(0.0);
+        assertThat(tr.value("z", 2)).isEqualTo(0.0);
+        assertThat(tr.value("z", 3)).isEqualTo(1.0);
+    }
+
+    @Test
     void initialValueFalseFiresAtStartWhenTriggerAlreadyTrue() {
         // SBML t0=false: a trigger true at t0 counts as a transition at t0.
         var m = Models.compile("x' = 0; x = 1\nvar a = 0; var b = 0\nE1: at (time >= 0), t0=false: a = 1\nE2: at (time >= 0): b = 1");

@@ -243,7 +243,7 @@ class AntimonyReaderTest {
     class Values {
         @ParameterizedTest
         @ValueSource(strings = {"1e-3", "2.5E6", ".5", "5.", "-3", "+3", "- 3", "inf", "-inf", "NaN", "0", "-0.0",
-            "1e999", "4.9e-324", "12345678901234567890"})
+            "4.9e-324", "12345678901234567890"})
         void literalsAreValues(String literal) {
             Model m = model("  k = " + literal);
             double expected = literal.equals("inf") ? Double.POSITIVE_INFINITY
@@ -251,6 +251,15 @@ class AntimonyReaderTest {
                     : Double.parseDouble(literal.replace(" ", "").replace("+", ""));
             assertThat(m.parameters()).containsExactly(param("k", expected, true));
             assertThat(m.initialAssignments()).isEmpty();
+        }
+
+        @Test
+        void numbersTooLargeForADoubleAreRefusedNotMadeInfinite() {
+            // Issue 13: 1e999 used to become inf silently; inf is written as inf.
+            assertThat(firstProblem("model m()\n  k = 1e999\nend\n")).startsWith(
+                    "test.ant:2:7: the number '1e999' is too large to be a finite number");
+            assertThat(firstProblem("model m()\n  k := 2 * -1E400 + x\nend\n")).startsWith(
+                    "test.ant:2:13: the number '1E400' is too large");
         }
 
         @Test

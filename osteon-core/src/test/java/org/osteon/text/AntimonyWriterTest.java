@@ -143,8 +143,8 @@ class AntimonyWriterTest {
     @Test
     void awkwardNumbersAndUnits() {
         Model m = Model.builder("m")
-                .unit(new UnitDefinition("u1", Double.NaN, List.of(new UnitDefinition.Factor("a", -0.0),
-                        new UnitDefinition.Factor("b", Double.NEGATIVE_INFINITY))))
+                .unit(new UnitDefinition("u1", 0.001, List.of(new UnitDefinition.Factor("a", -0.0),
+                        new UnitDefinition.Factor("b", -2.5))))
                 .unit(new UnitDefinition("u2", -0.0, List.of()))
                 .unit(new UnitDefinition("u3", 1, List.of(new UnitDefinition.Factor("c", 0.5))))
                 .parameter(new Parameter("z", -0.0, true, Metadata.EMPTY))
@@ -152,8 +152,18 @@ class AntimonyWriterTest {
                 .parameter(new Parameter("i", Double.NEGATIVE_INFINITY, true, Metadata.EMPTY))
                 .build();
         assertThat(AntimonyWriter.write(roundTrip(m))).contains(
-                "  unit u1 = NaN a^-0.0 / b^inf\n", "  unit u2 = -0.0\n", "  unit u3 = c^0.5\n",
+                "  unit u1 = 0.001 a^-0.0 / b^2.5\n", "  unit u2 = -0.0\n", "  unit u3 = c^0.5\n",
                 "  z = -0.0\n", "  t = 4.9e-324\n", "  i = -inf\n");
+    }
+
+    @Test
+    void unitsWithInfiniteOrNaNScaleOrExponentAreNotReadBack() {
+        // Issue 13: such a unit makes every quantity in it meaningless; the reader refuses it by position.
+        Model m = Model.builder("m").unit(new UnitDefinition("u1", Double.NaN, List.of(
+                new UnitDefinition.Factor("b", Double.NEGATIVE_INFINITY)))).build();
+        assertThatThrownBy(() -> roundTrip(m)).isInstanceOf(ModelSyntaxException.class)
+                .hasMessageContaining("a unit's scale must be a finite number, found 'NaN'")
+                .hasMessageContaining("a unit's exponent must be a finite number, found 'inf'");
     }
 
     @Test

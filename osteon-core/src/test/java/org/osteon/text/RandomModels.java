@@ -62,9 +62,9 @@ final class RandomModels {
             List<UnitDefinition.Factor> factors = new ArrayList<>();
             for (int j = random.nextInt(4); j > 0; j--) {
                 factors.add(new UnitDefinition.Factor(pick("mole", "litre", "day", "metre", "second", fresh("u")),
-                        random.nextInt(3) == 0 ? number() : pickDouble(1, -1, 2, -2, 3, 0.5, -0.5)));
+                        random.nextInt(3) == 0 ? finiteNumber() : pickDouble(1, -1, 2, -2, 3, 0.5, -0.5)));
             }
-            b.unit(new UnitDefinition(fresh("unit"), random.nextBoolean() ? 1 : number(), factors));
+            b.unit(new UnitDefinition(fresh("unit"), random.nextBoolean() ? 1 : finiteNumber(), factors));
         }
         List<String> functionIds = new ArrayList<>();
         for (int i = random.nextInt(3); i > 0; i--) {
@@ -227,6 +227,12 @@ final class RandomModels {
             default:
                 return TRICKY[random.nextInt(TRICKY.length)];
         }
+    }
+
+    /** Unit scales and exponents: the reader refuses infinities and NaN there. */
+    private double finiteNumber() {
+        double v = number();
+        return Double.isFinite(v) ? v : random.nextInt(100);
     }
 
     private double pickDouble(double... options) {

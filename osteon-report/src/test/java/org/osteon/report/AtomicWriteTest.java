@@ -2,7 +2,7 @@ package org.osteon.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.Graphics2D;
 import java.io.IOException;
@@ -59,11 +59,23 @@ class AtomicWriteTest {
         Path locked = Files.createDirectory(dir.resolve("locked"));
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
         try {
-            // Root writes anywhere; the check then proves nothing.
-            assumeFalse(Files.isWritable(locked), "directory permissions are not enforced for this user");
-            Path png = locked.resolve("plot.png");
-            assertThatThrownBy(() -> Plots.writePng(small(), png)).isInstanceOf(IOException.class);
-            assertThat(png).doesNotExist();
+            // Root writes anywhere, so a read-only mode bit proves nothing then; a directory of the proc file
+            // system refuses new files to everyone (Linux), so the check runs for every user.
+            Path target = Files.isWritable(locked) ? Path.of("/proc/self") : locked;
+            assumeTrue(Files.isDirectory(target), "neither permissions nor /proc refuse writes here");
+            for (Path file : List.of(target.resolve("osteon-plot.png"), target.resolve("osteon-plot.svg"),
+                    target.resolve("osteon-report.html"))) {
+                assertThatThrownBy(() -> {
+                    if (file.toString().endsWith(".png")) {
+                        Plots.writePng(small(), file);
+                    } else if (file.toString().endsWith(".svg")) {
+                        Plots.writeSvg(small(), file);
+                    } else {
+                        HtmlReport.titled("t").write(file);
+                    }
+                }).isInstanceOf(IOException.class).hasMessageStartingWith(file + ": cannot write");
+                assertThat(Files.exists(file)).isFalse();
+            }
             try (var files = Files.list(locked)) {
                 assertThat(files).isEmpty();
             }

@@ -150,6 +150,10 @@ class HtmlReportTest {
     void writeProducesTheRenderedFile() throws Exception {
         Path file = dir.resolve("out/report.html");
         HtmlReport report = HtmlReport.titled("Small").description("d").solverStatistics(RUNS);
+        // The writer does not create directories silently (issue 13): a missing one is an error naming it.
+        assertThatThrownBy(() -> report.write(file)).isInstanceOf(org.osteon.trajectory.OutputFileException.class)
+                .hasMessageContaining("directory " + file.getParent() + " does not exist");
+        Files.createDirectory(file.getParent());
         report.write(file);
         assertThat(Files.readString(file)).isEqualTo(report.render());
         assertThat(leftovers(file.getParent())).isEmpty();

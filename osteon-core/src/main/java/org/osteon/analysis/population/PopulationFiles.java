@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -138,6 +139,7 @@ public final class PopulationFiles {
         if (!spec.savePatients() && !spec.saveTrajectories()) {
             return run.apply(PatientSink.NONE);
         }
+        Files.createDirectories(dir); // the output directory the caller named (AtomicFiles creates none by itself)
         if (spec.savePatients() && spec.saveTrajectories()) {
             AtomicFiles.write(dir.resolve(PATIENTS), p -> {
                 Writer pw = writer(p);
