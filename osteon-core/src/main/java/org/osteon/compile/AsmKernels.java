@@ -133,9 +133,14 @@ final class AsmKernels {
     private final Set<Integer> partInts = new HashSet<>();
     private int partCount;
     private int chunkCount;
-    private int maxScratch;
+    /** The budgets actually used (the constants, or smaller ones in tests to exercise chunks and part classes). */
+    private final int methodBytes;
+    private final int poolBudget;
 
-    private AsmKernels(FlatSystem flat, JacobianPlan plan, SymbolTable symbols, List<String> externalNames) {
+    private AsmKernels(FlatSystem flat, JacobianPlan plan, SymbolTable symbols, List<String> externalNames,
+                       int methodBytes, int poolBudget) {
+        this.methodBytes = methodBytes;
+        this.poolBudget = poolBudget;
         this.flat = flat;
         this.plan = plan;
         this.symbols = symbols;
@@ -147,7 +152,13 @@ final class AsmKernels {
     /** The kernel, or null when the model uses a function this generator does not know (the caller then uses Janino). */
     static Kernel compile(FlatSystem flat, JacobianPlan plan, SymbolTable symbols, List<String> externalNames,
                           ExternalFunction[] externals) {
-        AsmKernels gen = new AsmKernels(flat, plan, symbols, externalNames);
+        return compile(flat, plan, symbols, externalNames, externals, METHOD_BYTES, POOL_BUDGET);
+    }
+
+    /** With other size budgets (tests use small ones to exercise chunks, loops and part classes on small models). */
+    static Kernel compile(FlatSystem flat, JacobianPlan plan, SymbolTable symbols, List<String> externalNames,
+                          ExternalFunction[] externals, int methodBytes, int poolBudget) {
+        AsmKernels gen = new AsmKernels(flat, plan, symbols, externalNames, methodBytes, poolBudget);
         if (!gen.supported()) {
             return null;
         }
@@ -372,7 +383,7 @@ final class AsmKernels {
         MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, name, ROUTINE_ARGS + type, null, null);
         mv.visitCode();
         Emitter em;
-        if (size <= METHOD_BYTES) {
+        if (size <= methodBytes) {
             // locals after t (0-1), y (2), p (3), out (4), ext (5)
             em = new Emitter(mv, 2, 3, 4, -1, 5);
             int slot = 6;
@@ -390,7 +401,6 @@ final class AsmKernels {
                     scratch.put(st.key(), scratch.size());
                 }
             }
-            maxScratch = Math.max(maxScratch, scratch.size());
             // s = KernelSupport.scratch(SCRATCH, size) into local 6
             mv.visitFieldInsn(GETSTATIC, className, "SCRATCH", "Ljava/lang/ThreadLocal;");
             pushInt(mv, Math.max(1, scratch.size()));
@@ -399,7 +409,7 @@ final class AsmKernels {
             List<Unit> chunk = new ArrayList<>();
             long chunkSize = 0;
             for (Unit u : units(body, scratch)) {
-                if (!chunk.isEmpty() && chunkSize + u.bytes() > METHOD_BYTES) {
+                if (!chunk.isEmpty() && chunkSize + u.bytes() > methodBytes) {
                     callChunk(mv, chunk, scratch);
                     chunk.clear();
                     chunkSize = 0;
@@ -433,7 +443,7 @@ final class AsmKernels {
         for (Unit u : chunk) {
             constants(u, doubles, ints);
         }
-        if (part == null || partPool + newEntries(doubles, ints) > POOL_BUDGET) {
+        if (part == null || partPool + newEntries(doubles, ints) > poolBudget) {
             finishPart();
             partName = className + "$Part" + partCount++;
             part = writer();
@@ -658,7 +668,7 @@ final class AsmKernels {
             }
             blockBytes += statementBytes(body.get(i + j)) + 6L * a.length;
         }
-        if (blockBytes > METHOD_BYTES) {
+        if (blockBytes > methodBytes) {
             return null;
         }
         int repeats = 2;
