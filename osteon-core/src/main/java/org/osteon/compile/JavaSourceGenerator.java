@@ -211,7 +211,8 @@ final class JavaSourceGenerator {
 
     // ---- expressions --------------------------------------------------------------------
 
-    private static boolean isBoolean(Expr e) {
+    /** Whether the expression is a truth value (a comparison, logical operator or boolean function). */
+    static boolean isBoolean(Expr e) {
         if (e instanceof Expr.Binary b) {
             return b.op().isComparison() || b.op().isLogical();
         }
