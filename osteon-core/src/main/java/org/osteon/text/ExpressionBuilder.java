@@ -9,8 +9,21 @@ import org.osteon.model.expr.Expr;
 import org.osteon.model.expr.Expr.BinaryOp;
 import org.osteon.text.antlr.AntimonyBaseVisitor;
 
-/** Builds {@link Expr} trees from expression parse trees. */
+/**
+ * Builds {@link Expr} trees from expression parse trees. Names are flattened by the scope they
+ * are read in (inside submodel A, {@code S} is {@code A__S}); spellings of constants that only
+ * libAntimony knows ({@code notanumber}, {@code TRUE}) become the ones Osteon uses.
+ */
 final class ExpressionBuilder extends AntimonyBaseVisitor<Expr> {
+    private final Scope scope;
+
+    ExpressionBuilder(Scope scope) {
+        this.scope = scope;
+    }
+
+    ExpressionBuilder() {
+        this(Scope.ROOT);
+    }
 
     @Override
     public Expr visitExpr(ExprContext ctx) {
@@ -89,7 +102,21 @@ final class ExpressionBuilder extends AntimonyBaseVisitor<Expr> {
 
     @Override
     public Expr visitSymbol(SymbolContext ctx) {
-        return new Expr.Sym(ctx.name.getText());
+        String name = ctx.qname().getText();
+        switch (name) {
+            case "nan":
+            case "NAN":
+            case "notanumber":
+                return new Expr.Num(Double.NaN);
+            case "True":
+            case "TRUE":
+                return new Expr.Sym("true");
+            case "False":
+            case "FALSE":
+                return new Expr.Sym("false");
+            default:
+                return new Expr.Sym(scope.flat(name));
+        }
     }
 
     @Override
@@ -130,9 +157,26 @@ final class ExpressionBuilder extends AntimonyBaseVisitor<Expr> {
     private Expr leftFold(List<? extends ParserRuleContext> operands, List<Token> ops) {
         Expr result = visit(operands.get(0));
         for (int i = 0; i < ops.size(); i++) {
-            result = new Expr.Binary(binaryOp(ops.get(i)), result, visit(operands.get(i + 1)));
+            Expr right = visit(operands.get(i + 1));
+            result = ops.get(i).getType() == PERCENT ? remainder(result, right)
+                    : new Expr.Binary(binaryOp(ops.get(i)), result, right);
         }
         return result;
+    }
+
+    /**
+     * {@code a % b}, the remainder with the sign of {@code a}, written as libSBML's formula parser
+     * writes it in MathML: {@code piecewise(a - b*ceil(a/b), xor(a < 0, b < 0), a - b*floor(a/b))}.
+     */
+    static Expr remainder(Expr a, Expr b) {
+        Expr ratio = new Expr.Binary(BinaryOp.DIV, a, b);
+        Expr towardZero = new Expr.Binary(BinaryOp.SUB, a,
+                new Expr.Binary(BinaryOp.MUL, b, new Expr.Call("ceil", List.of(ratio))));
+        Expr down = new Expr.Binary(BinaryOp.SUB, a,
+                new Expr.Binary(BinaryOp.MUL, b, new Expr.Call("floor", List.of(ratio))));
+        Expr signsDiffer = new Expr.Call("xor", List.of(new Expr.Binary(BinaryOp.LT, a, Expr.Num.ZERO),
+                new Expr.Binary(BinaryOp.LT, b, Expr.Num.ZERO)));
+        return new Expr.Call("piecewise", List.of(towardZero, signsDiffer, down));
     }
 
     private static BinaryOp binaryOp(Token t) {
