@@ -4,9 +4,10 @@ import org.osteon.solve.SolverException.Reason;
 import org.osteon.util.SparsityPattern;
 
 /**
- * The Jacobian J of the right-hand side at one point and the iteration matrix W = c I - J that
+ * The Jacobian J of the right-hand side at one point and the iteration matrix W = c M - J that
  * implicit methods factor and solve with (c = 1/(h gamma) for Rosenbrock methods, 1/(h beta) for
- * BDF). Dense storage and {@link DenseLU} for small systems; the function's {@link
+ * BDF). M is the diagonal mass matrix of M y' = f: the identity, except zeros on the rows of a
+ * differential-algebraic system's algebraic components ({@link OdeFunction#algebraicComponents}). Dense storage and {@link DenseLU} for small systems; the function's {@link
  * SparsityPattern} and {@link SparseLU} for large sparse ones, chosen by {@link #of}. Not
  * thread-safe; one per integration.
  */
@@ -24,9 +25,26 @@ abstract class IterationMatrix {
     static final double SPARSE_MAX_DENSITY = 0.25;
 
     final int n;
+    /** The diagonal of M: 1 for a differential component, 0 for an algebraic one; null when M = I. */
+    final double[] mass;
 
-    IterationMatrix(int n) {
+    IterationMatrix(int n, double[] mass) {
         this.n = n;
+        this.mass = mass;
+    }
+
+    /** M's diagonal for f, or null when f has no algebraic components. */
+    static double[] massDiagonal(OdeFunction f) {
+        int[] algebraic = f.algebraicComponents();
+        if (algebraic.length == 0) {
+            return null;
+        }
+        double[] m = new double[f.dimension()];
+        java.util.Arrays.fill(m, 1.0);
+        for (int i : algebraic) {
+            m[i] = 0.0;
+        }
+        return m;
     }
 
     /** Dense or sparse for f, by size and density of its Jacobian pattern. */
@@ -34,19 +52,19 @@ abstract class IterationMatrix {
         SparsityPattern pattern = f.hasAnalyticJacobian() ? f.jacobianPattern() : null;
         int n = f.dimension();
         if (pattern != null && n >= SPARSE_MIN_SIZE && pattern.nonZeros() <= SPARSE_MAX_DENSITY * n * (double) n) {
-            return new Sparse(pattern);
+            return new Sparse(pattern, massDiagonal(f));
         }
-        return new Dense(n, pattern);
+        return new Dense(n, pattern, massDiagonal(f));
     }
 
     /** Dense whatever the size (for comparisons). */
     static IterationMatrix dense(OdeFunction f) {
-        return new Dense(f.dimension(), f.hasAnalyticJacobian() ? f.jacobianPattern() : null);
+        return new Dense(f.dimension(), f.hasAnalyticJacobian() ? f.jacobianPattern() : null, massDiagonal(f));
     }
 
     /** Sparse (f must have an analytic Jacobian with a pattern). */
     static IterationMatrix sparse(OdeFunction f) {
-        return new Sparse(f.jacobianPattern());
+        return new Sparse(f.jacobianPattern(), massDiagonal(f));
     }
 
     /**
@@ -57,7 +75,7 @@ abstract class IterationMatrix {
     abstract void evaluate(OdeFunction f, double t, double[] y, double[] f0, double[] yWork, double[] fWork,
                            SolverStatistics stats);
 
-    /** Factors W = c I - J; false when it is singular to working precision (or not finite). */
+    /** Factors W = c M - J; false when it is singular to working precision (or not finite). */
     abstract boolean factor(double c);
 
     /** Solves W x = b in place after a successful {@link #factor}. */
@@ -78,8 +96,8 @@ abstract class IterationMatrix {
         private final double[] values;
         private final DenseLU lu;
 
-        Dense(int n, SparsityPattern pattern) {
-            super(n);
+        Dense(int n, SparsityPattern pattern, double[] mass) {
+            super(n, mass);
             this.jac = new double[n * n];
             this.pattern = pattern;
             this.values = pattern == null ? null : new double[pattern.nonZeros()];
@@ -114,7 +132,7 @@ abstract class IterationMatrix {
                 w[i] = -jac[i];
             }
             for (int i = 0; i < n; i++) {
-                w[i * n + i] += c;
+                w[i * n + i] += mass == null ? c : c * mass[i];
             }
             return lu.factor();
         }
@@ -136,8 +154,8 @@ abstract class IterationMatrix {
         private final double[] values;
         final SparseLU lu;
 
-        Sparse(SparsityPattern pattern) {
-            super(pattern.size());
+        Sparse(SparsityPattern pattern, double[] mass) {
+            super(pattern.size(), mass);
             this.pattern = pattern;
             this.values = new double[pattern.nonZeros()];
             this.lu = new SparseLU(pattern);
@@ -161,7 +179,7 @@ abstract class IterationMatrix {
 
         @Override
         boolean factor(double c) {
-            return lu.factor(values, c);
+            return lu.factor(values, c, mass);
         }
 
         @Override

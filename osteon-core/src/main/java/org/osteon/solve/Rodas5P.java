@@ -77,6 +77,10 @@ public final class Rodas5P implements Integrator {
     /** Working storage of one integrate() call. */
     private static final class Run extends AdaptiveRun {
         private final boolean autonomous;
+        /** Algebraic components (zero rows of the diagonal mass matrix M of M y' = f). */
+        private final int[] algebraicRows;
+        private final boolean algebraic;
+        private final double[] kept;
         private final double[] f0;
         private final double[] dfdt;
         private final IterationMatrix lu;
@@ -95,6 +99,9 @@ public final class Rodas5P implements Integrator {
         Run(OdeFunction f, IntegrationContext ctx, StepListener listener, double fixedStep, IterationMatrix matrix) {
             super(f, ctx, listener, fixedStep, CONTROL);
             this.autonomous = f.isAutonomous();
+            this.algebraicRows = f.algebraicComponents();
+            this.algebraic = algebraicRows.length > 0;
+            this.kept = new double[algebraicRows.length];
             f0 = new double[n];
             dfdt = new double[n];
             lu = matrix != null ? matrix : IterationMatrix.of(f);
@@ -190,7 +197,7 @@ public final class Rodas5P implements Integrator {
             return SolverChecks.firstNonFinite(dfdt);
         }
 
-        /** Factors W = I/(h gamma) - J. */
+        /** Factors W = M/(h gamma) - J (M the identity but for zeros on algebraic rows). */
         private boolean decompose(double h) {
             stats.decompositions++;
             return lu.factor(1.0 / (h * GAMMA));
@@ -233,11 +240,21 @@ public final class Rodas5P implements Integrator {
                     return Double.NaN;
                 }
                 double[] cs = CC[s];
+                if (algebraic) { // the term is M (sum c k): algebraic rows carry none, so keep f there
+                    for (int a = 0; a < algebraicRows.length; a++) {
+                        kept[a] = ks[algebraicRows[a]];
+                    }
+                }
                 for (int j = 0; j < s; j++) {
                     double cj = cs[j] * hInv;
                     double[] kj = k[j];
                     for (int i = 0; i < n; i++) {
                         ks[i] += cj * kj[i];
+                    }
+                }
+                if (algebraic) {
+                    for (int a = 0; a < algebraicRows.length; a++) {
+                        ks[algebraicRows[a]] = kept[a];
                     }
                 }
                 double hd = h * D[s];

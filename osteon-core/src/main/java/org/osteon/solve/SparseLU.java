@@ -126,12 +126,20 @@ final class SparseLU {
      * working precision or holds a NaN or infinity.
      */
     boolean factor(double[] jacobianValues, double c) {
+        return factor(jacobianValues, c, null);
+    }
+
+    /**
+     * Factors W = c M - J for J's values in pattern order and M diagonal ({@code mass}, null for
+     * the identity; a zero there is an algebraic row, whose pivot then comes from J alone).
+     */
+    boolean factor(double[] jacobianValues, double c, double[] mass) {
         Arrays.fill(wValue, 0.0);
         for (int k = 0; k < fromJacobian.length; k++) {
             wValue[fromJacobian[k]] = -jacobianValues[k];
         }
         for (int i = 0; i < n; i++) {
-            wValue[diagonal[i]] += c;
+            wValue[diagonal[i]] += mass == null ? c : c * mass[i];
         }
         for (double v : wValue) {
             if (!(Math.abs(v) <= Double.MAX_VALUE)) {
