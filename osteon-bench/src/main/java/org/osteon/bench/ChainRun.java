@@ -23,7 +23,10 @@ import org.osteon.trajectory.Trajectory;
  * {@code java -cp benchmarks.jar org.osteon.bench.ChainRun N [methods] [repeats]}, e.g.
  * {@code ChainRun 1000 auto,rodas5p,bdf 5}. Prints one line per measurement:
  * {@code compile N=.. parse_ms=.. flatten+compile_ms=.. peak_heap_mb=..}, then
- * {@code solve N=.. method=.. median_ms=.. min_ms=.. max_ms=.. steps=.. OCa_N(365)=..}.
+ * {@code solve N=.. method=.. median_ms=.. min_ms=.. max_ms=.. cpu_median_ms=.. cpu_min_ms=.. process_cpu_mean_ms=..
+ * steps=.. OCa_N(365)=..}: wall time; the CPU time of the solving thread (nanosecond resolution), which
+ * other processes on a shared machine disturb less; and the whole process's CPU time per run (JIT and
+ * GC threads included; /proc resolution, 10 ms over all repeats).
  * Each solve is 365 days with daily output, rtol 1e-6, atol 1e-9, after one untimed warm-up run.
  */
 public final class ChainRun {
@@ -58,14 +61,21 @@ public final class ChainRun {
             SolverSettings settings = new SolverSettings(method, 1e-6, 1e-9, Map.of(), 10_000_000, 0);
             Trajectory warm = Simulator.solve(problem, settings);
             double[] ms = new double[repeats];
+            double[] cpu = new double[repeats];
+            long processStart = processCpuNanos();
             for (int r = 0; r < repeats; r++) {
                 long s = System.nanoTime();
+                long c = threads.getCurrentThreadCpuTime();
                 Simulator.solve(problem, settings);
                 ms[r] = (System.nanoTime() - s) / 1e6;
+                cpu[r] = (threads.getCurrentThreadCpuTime() - c) / 1e6;
             }
+            double processMean = (processCpuNanos() - processStart) / 1e6 / repeats;
             Arrays.sort(ms);
-            System.out.printf(Locale.ROOT, "solve N=%d method=%s median_ms=%.2f min_ms=%.2f max_ms=%.2f steps=%d rejected=%d f=%d J=%d LU=%d stiff=%s OCa_%d(365)=%.10e%n",
-                    n, method, ms[ms.length / 2], ms[0], ms[ms.length - 1], warm.runInfo().acceptedSteps(),
+            Arrays.sort(cpu);
+            System.out.printf(Locale.ROOT, "solve N=%d method=%s median_ms=%.2f min_ms=%.2f max_ms=%.2f cpu_median_ms=%.2f cpu_min_ms=%.2f process_cpu_mean_ms=%.2f steps=%d rejected=%d f=%d J=%d LU=%d stiff=%s OCa_%d(365)=%.10e%n",
+                    n, method, ms[ms.length / 2], ms[0], ms[ms.length - 1], cpu[cpu.length / 2], cpu[0], processMean,
+                    warm.runInfo().acceptedSteps(),
                     warm.runInfo().rejectedSteps(), warm.runInfo().functionEvaluations(), warm.runInfo().jacobianEvaluations(),
                     warm.runInfo().decompositions(), warm.runInfo().switchedToStiff(), n, last(warm, "OCa_" + n));
         }
@@ -80,6 +90,11 @@ public final class ChainRun {
 
     private static double last(Trajectory t, String column) {
         return t.last(column);
+    }
+
+    /** CPU time of the whole JVM process: solver thread, JIT compiler and garbage collector. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     static double peakHeapMb() {
