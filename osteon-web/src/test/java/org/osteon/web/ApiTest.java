@@ -102,7 +102,7 @@ class ApiTest extends ServerTestBase {
         JsonNode all = http.get("/api/scenarios").json();
         JsonNode rp = http.get("/api/scenarios?model=rankl-pathway").json();
         assertThat(all.size()).isGreaterThan(rp.size());
-        assertThat(rp.size()).isEqualTo(23);
+        assertThat(rp.size()).isEqualTo(26);
         for (JsonNode s : rp) {
             assertThat(s.get("model").asText()).isEqualTo("rankl-pathway");
             assertThat(s.get("scenario").get("model").asText()).isEqualTo("rankl-pathway");
