@@ -182,9 +182,16 @@ public record BmuLattice(int nx, int ny) {
                   pi_act_OCp%1$s := K_A2*RANKL%1$s*RANK/(K_A2*RANKL%1$s*RANK + K_D8)
                   OBp%1$s has pM; OBa%1$s has pM; OCa%1$s has pM; PTH%1$s has pM; OPG%1$s has pM; BV%1$s has percent
                   TGFb%1$s has pM; RANKL%1$s has pM; RANKL_eff%1$s has pM; P_OPG%1$s has pM_per_day
+                  OBp%1$s.description = "osteoblast precursors at %9$s"; OBa%1$s.description = "active osteoblasts at %9$s"; OCa%1$s.description = "active osteoclasts at %9$s"
+                  PTH%1$s.description = "PTH-receptor ligand (PTH and tumour PTHrP) at %9$s"; OPG%1$s.description = "OPG at %9$s"; BV%1$s.description = "bone volume at %9$s, %% of the start"
 
                 """, s, lesion ? " + S_PTHrP" : "", exchange("PTH", "k_PTH", s, nb), exchange("OPG", "k_OPG", s, nb),
-                OBP0, OBA0, OCA0, lesion ? " + S_RANKL" : ""));
+                OBP0, OBA0, OCA0, lesion ? " + S_RANKL" : "", place(i, j) + (lesion ? " (the lesion)" : "")));
+    }
+
+    private String place(int i, int j) {
+        return oneDimensional() ? String.format(Locale.ROOT, "x = %d mm", i)
+                : String.format(Locale.ROOT, "x = %d mm, y = %d mm", i, j);
     }
 
     private void summaries(StringBuilder sb) {
