@@ -31,12 +31,16 @@ public final class ModelCompiler {
         InterpretedKernel interpreted = new InterpretedKernel(flat, plan, interpreter);
         Kernel kernel = interpreted;
         if (options.backend() == CompileOptions.Backend.BYTECODE) {
-            Kernel bytecode = BytecodeKernels.compile(flat, plan, symbols, externalNames, externals);
+            Kernel bytecode = AsmKernels.compile(flat, plan, symbols, externalNames, externals);
+            if (bytecode == null) {
+                bytecode = BytecodeKernels.compile(flat, plan, symbols, externalNames, externals);
+            }
             if (bytecode != null) {
                 kernel = bytecode;
             }
         }
-        return new TextModel(flat, kernel, interpreted, interpreter, options.extensions(), model.timeUnit());
+        return new TextModel(flat, kernel, interpreted, interpreter, options.extensions(), model.timeUnit(),
+                plan.pattern(flat.states().size()));
     }
 
     /**

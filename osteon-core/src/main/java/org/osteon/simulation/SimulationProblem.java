@@ -10,16 +10,34 @@ import org.osteon.compile.CompiledModel;
  * @param outputTimes        increasing times within [t0, tEnd] at which to record
  * @param recordedParameters parameters to record as columns besides states and outputs
  *                           (those that change: intervention targets, event targets)
+ * @param recordedOutputs    the outputs (assigned values, reaction rates) to record besides the
+ *                           states, or {@code null} for all of them; an empty list records
+ *                           states only and skips computing outputs, which is what a large model
+ *                           or a scan of many runs needs
  */
 public record SimulationProblem(CompiledModel model, double[] initialState, double[] parameters, double t0,
                                 double tEnd, double[] outputTimes, List<ScheduledChange> changes,
-                                List<String> recordedParameters) {
+                                List<String> recordedParameters, List<String> recordedOutputs) {
+    /** A problem that records every output. */
+    public SimulationProblem(CompiledModel model, double[] initialState, double[] parameters, double t0,
+                             double tEnd, double[] outputTimes, List<ScheduledChange> changes,
+                             List<String> recordedParameters) {
+        this(model, initialState, parameters, t0, tEnd, outputTimes, changes, recordedParameters, null);
+    }
+
+    /** The same problem recording only the given outputs besides the states ({@code null}: all). */
+    public SimulationProblem withRecordedOutputs(List<String> outputs) {
+        return new SimulationProblem(model, initialState, parameters, t0, tEnd, outputTimes, changes, recordedParameters,
+                outputs);
+    }
+
     public SimulationProblem {
         initialState = initialState.clone();
         parameters = parameters.clone();
         outputTimes = outputTimes.clone();
         changes = List.copyOf(changes);
         recordedParameters = List.copyOf(recordedParameters);
+        recordedOutputs = recordedOutputs == null ? null : List.copyOf(recordedOutputs);
         if (!(tEnd >= t0) || Double.isInfinite(tEnd) || Double.isNaN(t0)) {
             throw new IllegalArgumentException("the end time " + tEnd + " must be finite and not before the start " + t0);
         }

@@ -15,7 +15,9 @@ public final class BuiltInModels {
                 org.osteon.models.scheiner2013.Scheiner2013Model.definition(),
                 org.osteon.models.martinezreina2019.MartinezReina2019Model.definition(),
                 org.osteon.models.petersonriggs2010.PetersonRiggs2010Model.definition(),
-                org.osteon.models.ranklpathway.RanklPathwayModel.definition());
+                org.osteon.models.ranklpathway.RanklPathwayModel.definition(),
+                org.osteon.models.bmulattice.BmuLatticeModels.chain(),
+                org.osteon.models.bmulattice.BmuLatticeModels.square());
     }
 
     /** The Java parts of the built-in model {@code id} ({@link BuiltInModel#javaParts()}); empty for any other id. */
