@@ -20,7 +20,7 @@ final class DescriptionText {
     void print(ModelDescription d) {
         String head = d.id() + (d.title() != null ? " — " + d.title() : "");
         if (markdown) {
-            out.println("# " + head);
+            out.println("# " + Markdown.text(head));
         } else {
             out.println(head);
             out.println("=".repeat(head.length()));
@@ -85,7 +85,7 @@ final class DescriptionText {
 
     private void heading(String text) {
         if (markdown) {
-            out.println("## " + text);
+            out.println("## " + Markdown.text(text));
         } else {
             out.println(text);
             out.println("-".repeat(text.length()));
@@ -94,7 +94,7 @@ final class DescriptionText {
     }
 
     private void paragraph(String text) {
-        out.println(text.strip());
+        out.println(markdown ? Markdown.text(text.strip()) : text.strip());
         out.println();
     }
 
@@ -113,7 +113,7 @@ final class DescriptionText {
         }
         heading(title);
         for (String item : items) {
-            out.println(markdown ? "- `" + item.replace("`", "'") + "`" : "  " + item);
+            out.println(markdown ? "- " + Markdown.code(item) : "  " + item);
         }
         out.println();
     }

@@ -29,6 +29,9 @@ final class ExplainCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file or built-in scenario id.")
     String target;
 
+    @picocli.CommandLine.Mixin
+    TimeLimitOption timeLimit;
+
     @Option(names = "--at", split = ",", paramLabel = "T", description = "Times to report (default: a quarter, half, three quarters and the end of the run).")
     double[] at;
 
@@ -38,6 +41,9 @@ final class ExplainCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @picocli.CommandLine.ParentCommand
+    Osteon root;
+
     @Override
     public Integer call() throws Exception {
         ScenarioRunner runner = new ScenarioRunner(ModelCatalogs.discover());
@@ -45,7 +51,7 @@ final class ExplainCommand implements Callable<Integer> {
         CompiledModel compiled = runner.model(scenario);
         Model model = sourceModel(scenario, runner);
         SimulationProblem problem = runner.problem(scenario, compiled);
-        Trajectory tr = Simulator.solve(problem, runner.settings(scenario));
+        Trajectory tr = Simulator.solve(problem, runner.settings(scenario), timeLimit.start(root.session()));
         double t0 = problem.t0();
         double t1 = problem.tEnd();
         double[] samples = at != null ? at : new double[] {t0 + 0.25 * (t1 - t0), t0 + 0.5 * (t1 - t0), t0 + 0.75 * (t1 - t0), t1};

@@ -52,6 +52,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report;
 
+    @Mixin
+    TimeLimitOption timeLimit;
+
     @Option(names = "--repeat", paramLabel = "N", description = "After a warm-up, solve N more times and print solve_ms_median=<ms> on stderr.")
     int repeat;
 
@@ -81,7 +84,7 @@ final class RunCommand implements Callable<Integer> {
         SimulationProblem problem = runner.problem(scenario, model);
         SolverSettings settings = runner.settings(scenario);
         List<String> plotted = plotted(scenario, problem);
-        Trajectory full = Simulator.solve(problem, settings);
+        Trajectory full = Simulator.solve(problem, settings, timeLimit.start(root.session()));
         Trajectory trajectory = ScenarioRunner.select(full, scenario);
         root.session().checkCancelled();
         if (repeat > 0) {

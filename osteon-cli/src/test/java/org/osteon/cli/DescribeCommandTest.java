@@ -40,6 +40,21 @@ class DescribeCommandTest {
     }
 
     @Test
+    void markdownEscapesHtmlAndLinksFromModelMetadata(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        // Metadata is plain text: in Markdown it must not become HTML, a link or emphasis (issue 13: <script> was echoed raw).
+        java.nio.file.Path m = java.nio.file.Files.writeString(dir.resolve("evil.ant"), "model evil\n"
+                + "  k = 1\n  k.description = \"<script>alert(1)</script> [x](javascript:alert(2)) *b* a|b & c\"\n"
+                + "  k.source = \"<img src=x onerror=alert(3)>\"\n"
+                + "  x' = -k*x\n  x = 1\n  x is \"<b>bold</b>\"\n"
+                + "  evil.description = \"<iframe src=//evil></iframe>\"\nend\n");
+        Cli r = Cli.run("describe", m.toString(), "--format", "markdown");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).doesNotContain("<script>", "<img", "<b>", "<iframe").doesNotContainPattern("[^\\\\]\\]\\(javascript:")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;", "\\[x\\](javascript:alert(2))", "\\*b\\*", "a\\|b &amp; c",
+                        "&lt;iframe src=//evil&gt;&lt;/iframe&gt;", "&lt;b&gt;bold&lt;/b&gt;");
+    }
+
+    @Test
     void jsonParsesAndCarriesTheNumbers() throws Exception {
         Cli r = Cli.run("describe", TestFiles.example("pivonka2008.ant"), "--format", "json");
         assertThat(r.code()).as(r.err()).isZero();

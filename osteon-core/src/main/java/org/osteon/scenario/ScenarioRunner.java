@@ -147,8 +147,13 @@ public final class ScenarioRunner {
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }
-        return new SimulationProblem(model, init.state(), init.parameters(), t0, until,
-                SimulationProblem.grid(t0, until, step), changes, new ArrayList<>(recorded));
+        double[] grid;
+        try {
+            grid = SimulationProblem.grid(t0, until, step);
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException(s.where(s.step() != null ? "step" : "until") + e.getMessage());
+        }
+        return new SimulationProblem(model, init.state(), init.parameters(), t0, until, grid, changes, new ArrayList<>(recorded));
     }
 
     /** Daily output for runs of ten days or more (bone models are in days), else 100 points. */
