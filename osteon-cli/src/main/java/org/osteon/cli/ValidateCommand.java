@@ -20,6 +20,8 @@ import org.osteon.scenario.ScenarioReader;
 import org.osteon.scenario.ScenarioRunner;
 import org.osteon.simulation.InitialConditions;
 import org.osteon.solve.Integrators;
+import org.osteon.text.AntimonyReader;
+import org.osteon.text.AntimonyReading;
 import org.osteon.text.ModelSyntaxException;
 import org.osteon.text.SyntaxProblem;
 import picocli.CommandLine.Command;
@@ -29,7 +31,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Check model files (.ant: parse and compile) and scenario files (.yaml: read, resolve the",
                 "model, build the problem) without simulating. Every problem is reported, as file:line:column where",
-                "known. Exit code 0 when all files are valid, 2 otherwise."})
+                "known; defaults the reader applied (a species without an initial value starts at 0) are reported as",
+                "warnings and do not make a file invalid. Exit code 0 when all files are valid, 2 otherwise."})
 final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Model (.ant) and scenario (.yaml) files.")
     List<Path> files;
@@ -45,7 +48,9 @@ final class ValidateCommand implements Callable<Integer> {
         int bad = 0;
         int total = 0;
         for (Path f : files) {
-            List<String> problems = check(f, runner);
+            List<String> warnings = new ArrayList<>();
+            List<String> problems = check(f, runner, warnings);
+            warnings.forEach(err::println);
             if (problems.isEmpty()) {
                 out.println(f + ": ok");
             } else {
@@ -62,13 +67,14 @@ final class ValidateCommand implements Callable<Integer> {
         return 0;
     }
 
-    static List<String> check(Path f, ScenarioRunner runner) {
+    /** The problems of one file; what was accepted with a default goes to {@code warnings}. */
+    static List<String> check(Path f, ScenarioRunner runner, List<String> warnings) {
         String name = f.toString();
         if (!Files.isRegularFile(f)) {
             return List.of(name + ": file not found");
         }
         if (ModelFiles.looksLikeModelFile(name)) {
-            return checkModel(f);
+            return checkModel(f, warnings);
         }
         if (ModelFiles.looksLikeScenarioFile(name)) {
             return checkScenario(f, runner);
@@ -76,15 +82,30 @@ final class ValidateCommand implements Callable<Integer> {
         return List.of(name + ": unknown file type; expected a model (.ant) or a scenario (.yaml)");
     }
 
-    private static List<String> checkModel(Path f) {
+    private static List<String> checkModel(Path f, List<String> warnings) {
         List<String> problems = new ArrayList<>();
         try {
-            Model m = ModelFiles.read(f);
+            Model m;
+            if (isAntimony(f)) {
+                AntimonyReading reading = AntimonyReader.readWithWarnings(f);
+                reading.warnings().forEach(w -> warnings.add(w.file() + ":" + w.line() + ":" + w.column()
+                        + ": warning: " + w.message()));
+                m = reading.model();
+            } else {
+                m = ModelFiles.read(f);
+            }
             ModelCompiler.compile(m);
+        } catch (java.io.IOException e) {
+            problems.add(f + ": cannot read model file (" + e.getMessage() + ")");
         } catch (RuntimeException e) {
             problems.addAll(messages(f.toString(), e));
         }
         return problems;
+    }
+
+    private static boolean isAntimony(Path f) {
+        String lower = f.toString().toLowerCase(java.util.Locale.ROOT);
+        return lower.endsWith(".ant") || lower.endsWith(".antimony") || lower.endsWith(".txt");
     }
 
     /** Reading, then the model, then the problem: each stage needs the one before, so its problems come only if it succeeded. */

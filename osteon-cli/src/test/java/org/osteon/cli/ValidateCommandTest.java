@@ -55,4 +55,16 @@ class ValidateCommandTest {
                 .contains("problems in 7 of 8 files");
         assertThat(r.out()).contains("decay.ant: ok");
     }
+
+    @Test
+    void defaultsTheReaderAppliedAreWarningsNotProblems() throws Exception {
+        Path model = dir.resolve("libantimony.txt");
+        Files.writeString(model, "// Created by libAntimony v2.13.0\nmodel *m()\n  species S;\n  J0: S => ; k*S;\n"
+                + "  k = 1;\n  S hypernym \"http://identifiers.org/chebi/CHEBI:1\"\nend\nm is \"a model\"\n");
+        Cli r = Cli.run("validate", model.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("libantimony.txt: ok");
+        assertThat(r.err()).isEqualTo(model + ":3:11: warning: species 'S' has no initial value: it starts at 0 "
+                + "(tellurium's convention)" + System.lineSeparator());
+    }
 }

@@ -20,6 +20,15 @@ public record Metadata(String displayName, String unit, Map<String, String> attr
     public static final String DESCRIPTION = "description";
     public static final String SOURCE = "source";
     public static final String NOTE = "note";
+    /** Free notes as read from Antimony or SBML (XHTML), as opposed to Osteon's {@link #NOTE}. */
+    public static final String NOTES = "notes";
+    /** An SBO term, stored as {@code SBO:0000297}. */
+    public static final String SBO_TERM = "sboTerm";
+    /**
+     * Prefix of controlled-vocabulary annotations: {@code cv:hypernym} holds the resources of
+     * bqbiol:isVersionOf, one per line (key names as libAntimony writes the qualifiers).
+     */
+    public static final String CV_PREFIX = "cv:";
 
     public Metadata {
         attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes == null ? Map.of() : attributes));

@@ -37,6 +37,14 @@ public final class AntimonyReader {
      * @throws ModelSyntaxException if the text is not a valid model
      */
     public static Model parse(String text, String fileName) {
+        return parseWithWarnings(text, fileName).model();
+    }
+
+    /**
+     * Like {@link #parse}, also returning what the reader accepted with a default the modeller
+     * should know about (a species without an initial value starts at 0, {@code x = ;}, ...).
+     */
+    public static AntimonyReading parseWithWarnings(String text, String fileName) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(fileName, "fileName");
         Problems problems = new Problems(fileName);
@@ -54,7 +62,7 @@ public final class AntimonyReader {
         Model model = null;
         try {
             AntimonyParser.FileContext tree = parser.file();
-            model = new ModelAssembler(problems).assemble(tree);
+            model = new ModelAssembler(problems, tokens).assemble(tree);
         } catch (AntimonyParser.StatementAbort abandoned) {
             // only escapes when nothing more can be read; its problem is already recorded
             if (problems.isEmpty()) {
@@ -66,7 +74,7 @@ public final class AntimonyReader {
         if (!problems.isEmpty()) {
             throw problems.exception();
         }
-        return model;
+        return new AntimonyReading(model, problems.warnings());
     }
 
     /**
@@ -125,6 +133,11 @@ public final class AntimonyReader {
     /** Reads a UTF-8 file; problems name the file as {@code path.toString()}. */
     public static Model read(Path path) throws IOException {
         return parse(Files.readString(path, StandardCharsets.UTF_8), path.toString());
+    }
+
+    /** Reads a UTF-8 file with its warnings; problems name the file as {@code path.toString()}. */
+    public static AntimonyReading readWithWarnings(Path path) throws IOException {
+        return parseWithWarnings(Files.readString(path, StandardCharsets.UTF_8), path.toString());
     }
 
     /**

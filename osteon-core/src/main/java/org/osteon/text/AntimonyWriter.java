@@ -25,13 +25,20 @@ import org.osteon.model.expr.ExprFormatter;
 import org.osteon.model.expr.Exprs;
 
 /**
- * Writes a model as canonical Antimony text: functions before the model block (where tellurium
- * expects them), then sections for units, compartments, species, reactions, rules, events,
- * parameters, initial assignments and metadata, one statement per line.
+ * Writes a model as canonical Antimony text that both Osteon and libAntimony read: functions
+ * before the model block (where tellurium expects them), then sections for units, compartments,
+ * species, reactions, rules, events, parameters, initial assignments and metadata, one statement
+ * per line; the model's and the functions' own metadata follow the block, as libAntimony writes it.
  *
- * <p>{@code AntimonyReader.parse(write(m), f).equals(m)} holds for every valid model: ids are
- * identifiers and not reserved words, references point at existing elements, a symbol has at most
- * one rule and one initial assignment, and rule or event targets are not constant.
+ * <p>What libAntimony would not read is written in a form it does: Osteon's attributes as notes
+ * ({@code A notes "description: ..."}, see {@link MetadataText}), texts it cannot hold between
+ * quotes between triple back-quotes, and unit numbers so that a power never applies to them.
+ * Ids that are libAntimony keywords, functions or constants ({@code gamma}) get a trailing
+ * {@code _}, listed in a comment at the top.
+ *
+ * <p>{@code AntimonyReader.parse(write(m), f).equals(m)} holds for every valid model whose ids
+ * are not renamed: references point at existing elements, a symbol has at most one rule and one
+ * initial assignment, and rule or event targets are not constant.
  */
 public final class AntimonyWriter {
     private static final String INDENT = "  ";
@@ -40,9 +47,12 @@ public final class AntimonyWriter {
     private final StringBuilder out = new StringBuilder();
     private final Set<String> targets = new HashSet<>();
     private final Set<String> boundary = new HashSet<>();
+    private final Set<String> initialised = new HashSet<>();
 
     private AntimonyWriter(Model model) {
         this.model = model;
+        model.initialAssignments().forEach(a -> initialised.add(a.symbol()));
+        model.rules().stream().filter(r -> r instanceof Rule.Assignment).forEach(r -> initialised.add(r.variable()));
         model.rules().stream().filter(r -> r.variable() != null).forEach(r -> targets.add(r.variable()));
         model.events().forEach(e -> e.assignments().forEach(a -> targets.add(a.variable())));
         model.species().stream().filter(Species::boundary).forEach(s -> boundary.add(s.id()));
@@ -53,13 +63,20 @@ public final class AntimonyWriter {
      *                                  reserved word such as {@code species} or {@code in}
      */
     public static String write(Model model) {
-        if (model.rules().stream().anyMatch(r -> r instanceof Rule.Algebraic)) {
-            throw new IllegalArgumentException("model '" + model.id() + "' has an algebraic rule (0 = "
-                    + ExprFormatter.format(model.rules().stream().filter(r -> r instanceof Rule.Algebraic).findFirst()
-                    .orElseThrow().expression()) + "), which Antimony cannot express; export it as SBML");
+        if (model.conversionFactor() != null || model.species().stream().anyMatch(sp -> sp.conversionFactor() != null)) {
+            String who = model.conversionFactor() != null ? "the model" : "species '" + model.species().stream()
+                    .filter(sp -> sp.conversionFactor() != null).findFirst().orElseThrow().id() + "'";
+            throw new IllegalArgumentException("model '" + model.id() + "': " + who + " has a conversion factor, which "
+                    + "Antimony cannot express; export it as SBML");
         }
         checkNames(model);
-        return new AntimonyWriter(model).text();
+        Map<String, String> renamed = ModelRenamer.reservedIds(model);
+        AntimonyWriter w = new AntimonyWriter(renamed.isEmpty() ? model : ModelRenamer.rename(model, renamed));
+        if (!renamed.isEmpty()) {
+            w.out.append("// Renamed: ").append(renamed.entrySet().stream().map(e -> e.getKey() + " -> " + e.getValue())
+                    .collect(Collectors.joining(", "))).append(" (reserved words in libAntimony)\n");
+        }
+        return w.text();
     }
 
     private String text() {
@@ -73,6 +90,8 @@ public final class AntimonyWriter {
         section("Compartments", model.compartments(), this::compartment);
         section("Species", model.species(), this::species);
         section("Reactions", model.reactions(), this::reaction);
+        section("Stoichiometries", model.speciesReferencesWithIds().stream()
+                .filter(ref -> !Double.isNaN(ref.stoichiometry())).toList(), this::stoichiometry);
         section("Rules", model.rules(), this::rule);
         section("Events", model.events(), this::event);
         section("Parameters", model.parameters(), this::parameter);
@@ -80,6 +99,13 @@ public final class AntimonyWriter {
         List<String> metadata = metadataLines();
         section("Metadata", metadata, line -> line(line));
         out.append("end\n");
+        List<String> outside = new ArrayList<>();
+        metadata(model.id(), model.metadata(), outside);
+        model.functions().forEach(f -> metadata(f.id(), f.metadata(), outside));
+        if (!outside.isEmpty()) {
+            out.append('\n');
+            outside.forEach(l -> out.append(l).append('\n'));
+        }
         return out.toString();
     }
 
@@ -105,10 +131,14 @@ public final class AntimonyWriter {
         }
     }
 
+    /**
+     * As libAntimony reads units, a number right before a unit is raised with it by a power
+     * ({@code 2 mole^2} is 4 mole^2), so a number goes before a unit only when no power follows:
+     * {@code 1e-12 mole / litre}, {@code 2 * mole^2}, {@code 1 / day}.
+     */
     private void unit(UnitDefinition u) {
         StringBuilder sb = new StringBuilder("unit ").append(u.id()).append(" = ");
         List<UnitDefinition.Factor> factors = u.factors();
-        // a leading '/' needs a number before it: "1 / day"
         boolean number = u.multiplier() != 1 || factors.isEmpty() || factors.get(0).exponent() < 0;
         if (number) {
             sb.append(ExprFormatter.number(u.multiplier()));
@@ -117,15 +147,16 @@ public final class AntimonyWriter {
             UnitDefinition.Factor f = factors.get(i);
             boolean divide = f.exponent() < 0;
             double exponent = divide ? -f.exponent() : f.exponent();
+            boolean powered = Double.compare(exponent, 1.0) != 0;
             if (divide) {
                 sb.append(" / ");
-            } else if (i > 0) {
+            } else if (i > 0 || number && powered) {
                 sb.append(" * ");
             } else if (number) {
                 sb.append(' ');
             }
             sb.append(f.unit());
-            if (Double.compare(exponent, 1.0) != 0) {
+            if (powered) {
                 sb.append('^').append(ExprFormatter.number(exponent));
             }
         }
@@ -148,24 +179,47 @@ public final class AntimonyWriter {
         if (s.compartment() != null) {
             sb.append(" in ").append(s.compartment());
         }
-        line(sb + initialValue(s.initialValue()));
+        // a species without a value would be read as starting at 0 (tellurium's convention)
+        boolean explicitNaN = Double.isNaN(s.initialValue()) && !initialised.contains(s.id());
+        line(sb + (explicitNaN ? " = NaN" : initialValue(s.initialValue())));
     }
 
+    /**
+     * A negative coefficient cannot be written before a species: it is written on the other side,
+     * positive (consuming -2 A is producing 2 A), so the text has the same equations.
+     */
     private void reaction(Reaction r) {
-        String left = side(r.reactants());
-        String right = side(r.products());
+        List<SpeciesReference> reactants = new ArrayList<>();
+        List<SpeciesReference> products = new ArrayList<>();
+        r.reactants().forEach(ref -> (ref.stoichiometry() < 0 && ref.id() == null ? products : reactants).add(ref));
+        r.products().forEach(ref -> (ref.stoichiometry() < 0 && ref.id() == null ? reactants : products).add(ref));
+        String left = side(reactants);
+        String right = side(products);
         line(r.id() + ": " + (left.isEmpty() ? "" : left + " ") + (r.reversible() ? "->" : "=>")
                 + (right.isEmpty() ? "" : " " + right) + "; " + ExprFormatter.format(r.rate()));
     }
 
+    /** {@code 2 A}, {@code $B}, or {@code n A} for a reference with id n (its value is written with the parameters). */
     private String side(List<SpeciesReference> refs) {
         return refs.stream()
-                .map(ref -> (ref.stoichiometry() == 1 ? "" : ExprFormatter.number(ref.stoichiometry()) + " ")
-                        + (boundary.contains(ref.species()) ? "$" : "") + ref.species())
+                .map(ref -> {
+                    double s = Math.abs(ref.stoichiometry());
+                    String coefficient = ref.id() != null ? ref.id() + " " : s == 1 ? "" : ExprFormatter.number(s) + " ";
+                    return coefficient + (boundary.contains(ref.species()) ? "$" : "") + ref.species();
+                })
                 .collect(Collectors.joining(" + "));
     }
 
+    /** The value of a named stoichiometry (one set by an assignment, rule or event has none). */
+    private void stoichiometry(SpeciesReference ref) {
+        line(ref.id() + " = " + ExprFormatter.number(ref.stoichiometry()));
+    }
+
     private void rule(Rule r) {
+        if (r instanceof Rule.Algebraic) {
+            line("0 = " + ExprFormatter.format(r.expression()));
+            return;
+        }
         String op = r instanceof Rule.Assignment ? " := " : "' = ";
         line(r.variable() + op + ExprFormatter.format(r.expression()));
     }
@@ -219,8 +273,6 @@ public final class AntimonyWriter {
 
     private List<String> metadataLines() {
         List<String> lines = new ArrayList<>();
-        metadata(model.id(), model.metadata(), lines);
-        model.functions().forEach(f -> metadata(f.id(), f.metadata(), lines));
         model.compartments().forEach(c -> metadata(c.id(), c.metadata(), lines));
         model.species().forEach(s -> metadata(s.id(), s.metadata(), lines));
         model.reactions().forEach(r -> metadata(r.id(), r.metadata(), lines));
@@ -231,14 +283,37 @@ public final class AntimonyWriter {
 
     private static void metadata(String id, Metadata m, List<String> lines) {
         if (m.displayName() != null) {
-            lines.add(id + " is " + quote(m.displayName()));
+            lines.add(id + " is " + text(m.displayName()));
         }
         if (m.unit() != null) {
             lines.add(id + " has " + m.unit());
         }
         for (Map.Entry<String, String> a : m.attributes().entrySet()) {
-            lines.add(id + "." + a.getKey() + " = " + quote(a.getValue()));
+            String key = a.getKey();
+            String value = a.getValue();
+            long sbo = key.equals(Metadata.SBO_TERM) ? MetadataText.sboNumber(value) : -1;
+            if (sbo >= 0) {
+                lines.add(id + ".sboTerm = " + sbo);
+            } else if (key.startsWith(Metadata.CV_PREFIX) && cvTerm(key) != null) {
+                String qualifier = cvTerm(key);
+                lines.add(id + " " + qualifier + " " + value.lines().map(AntimonyWriter::text)
+                        .collect(Collectors.joining(", ")));
+            } else {
+                lines.add(id + " notes " + text(MetadataText.notes(key, value)));
+            }
         }
+    }
+
+    /** The qualifier (or creator term) a {@code cv:} key is written with, or null if libAntimony has none. */
+    private static String cvTerm(String key) {
+        String name = key.substring(Metadata.CV_PREFIX.length());
+        int dot = name.indexOf('.');
+        String qualifier = dot < 0 ? name : name.substring(0, dot);
+        if (dot < 0 ? qualifier.equals(MetadataText.qualifier(qualifier)) && !name.isEmpty()
+                : qualifier.matches("creator\\d+") && ModelSymbol.ID.matcher(name.substring(dot + 1)).matches()) {
+            return name;
+        }
+        return null;
     }
 
     private static String constness(boolean constant, boolean byDefault) {
@@ -247,6 +322,23 @@ public final class AntimonyWriter {
 
     private static String initialValue(double v) {
         return Double.isNaN(v) ? "" : " = " + ExprFormatter.number(v);
+    }
+
+    /**
+     * A text between quotes, as both readers read it: plain {@code "..."} when it has no quote,
+     * backslash or line break (libAntimony's strings have no escapes), else between triple
+     * back-quotes, which neither reader escapes; else (a text with three back-quotes or ending in
+     * one) Osteon's escaped quotes, which libAntimony would read differently.
+     */
+    static String text(String s) {
+        boolean plain = s.chars().noneMatch(c -> c == '"' || c == '\\' || c == '\n' || c == '\r');
+        if (plain) {
+            return "\"" + s + "\"";
+        }
+        if (!s.contains("```") && !s.endsWith("`")) {
+            return "```" + s + "```";
+        }
+        return quote(s);
     }
 
     static String quote(String s) {
@@ -316,13 +408,14 @@ public final class AntimonyWriter {
                 requireWritable(md.unit(), "unit");
             }
             for (String key : md.attributes().keySet()) {
-                if (key == null || !ModelSymbol.ID.matcher(key).matches()) {
+                boolean cv = key != null && key.startsWith(Metadata.CV_PREFIX) && cvTerm(key) != null;
+                if (!cv && (key == null || !MetadataText.isNotesKey(key))) {
                     throw new IllegalArgumentException("cannot write metadata attribute '" + key
-                            + "': attribute names must be identifiers");
+                            + "': attribute names must be identifiers or annotation qualifiers such as cv:hypernym");
                 }
             }
         }
-        for (Expr e : allExpressions(m)) {
+        for (Expr e : ModelRenamer.allExpressions(m)) {
             Exprs.walk(e, node -> {
                 if (node instanceof Expr.Sym) {
                     requireWritable(((Expr.Sym) node).name(), "symbol");
@@ -334,9 +427,9 @@ public final class AntimonyWriter {
     }
 
     private static void requireWritable(String name, String what) {
-        if (!Names.isWritableId(name)) {
-            throw new IllegalArgumentException("cannot write " + what + " '" + name + "' in Antimony: "
-                    + (Names.RESERVED.contains(name) ? "it is a reserved word" : "it is not an identifier"));
+        if (name == null || !ModelSymbol.ID.matcher(name).matches()) {
+            throw new IllegalArgumentException("cannot write " + what + " '" + name + "' in Antimony: it is not an "
+                    + "identifier");
         }
     }
 
@@ -349,25 +442,6 @@ public final class AntimonyWriter {
         m.parameters().forEach(p -> out.add(p.metadata()));
         m.reactions().forEach(r -> out.add(r.metadata()));
         m.events().forEach(e -> out.add(e.metadata()));
-        return out;
-    }
-
-    private static List<Expr> allExpressions(Model m) {
-        List<Expr> out = new ArrayList<>();
-        m.functions().stream().filter(f -> !f.isExternal()).forEach(f -> out.add(f.body()));
-        m.initialAssignments().forEach(a -> out.add(a.expression()));
-        m.rules().forEach(r -> out.add(r.expression()));
-        m.reactions().forEach(r -> out.add(r.rate()));
-        for (Event e : m.events()) {
-            out.add(e.trigger());
-            if (e.delay() != null) {
-                out.add(e.delay());
-            }
-            if (e.priority() != null) {
-                out.add(e.priority());
-            }
-            e.assignments().forEach(a -> out.add(a.expression()));
-        }
         return out;
     }
 }

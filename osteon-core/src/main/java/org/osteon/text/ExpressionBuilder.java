@@ -10,8 +10,21 @@ import org.osteon.model.expr.Expr.BinaryOp;
 import org.osteon.text.antlr.AntimonyBaseVisitor;
 import org.osteon.util.Limits;
 
-/** Builds {@link Expr} trees from expression parse trees. */
+/**
+ * Builds {@link Expr} trees from expression parse trees. Names are flattened by the scope they
+ * are read in (inside submodel A, {@code S} is {@code A__S}); spellings of constants that only
+ * libAntimony knows ({@code notanumber}, {@code TRUE}) become the ones Osteon uses.
+ */
 final class ExpressionBuilder extends AntimonyBaseVisitor<Expr> {
+    private final Scope scope;
+
+    ExpressionBuilder(Scope scope) {
+        this.scope = scope;
+    }
+
+    ExpressionBuilder() {
+        this(Scope.ROOT);
+    }
 
     @Override
     public Expr visitExpr(ExprContext ctx) {
@@ -90,7 +103,21 @@ final class ExpressionBuilder extends AntimonyBaseVisitor<Expr> {
 
     @Override
     public Expr visitSymbol(SymbolContext ctx) {
-        return new Expr.Sym(ctx.name.getText());
+        String name = ctx.qname().getText();
+        switch (name) {
+            case "nan":
+            case "NAN":
+            case "notanumber":
+                return new Expr.Num(Double.NaN);
+            case "True":
+            case "TRUE":
+                return new Expr.Sym("true");
+            case "False":
+            case "FALSE":
+                return new Expr.Sym("false");
+            default:
+                return new Expr.Sym(scope.flat(name));
+        }
     }
 
     @Override
@@ -134,7 +161,9 @@ final class ExpressionBuilder extends AntimonyBaseVisitor<Expr> {
         }
         Expr result = visit(operands.get(0));
         for (int i = 0; i < ops.size(); i++) {
-            result = new Expr.Binary(binaryOp(ops.get(i)), result, visit(operands.get(i + 1)));
+            Expr right = visit(operands.get(i + 1));
+            result = ops.get(i).getType() == PERCENT ? remainder(result, right)
+                    : new Expr.Binary(binaryOp(ops.get(i)), result, right);
         }
         return result;
     }
@@ -177,13 +206,16 @@ final class ExpressionBuilder extends AntimonyBaseVisitor<Expr> {
         int first = ops.get(0).getType();
         boolean additive = first == PLUS || first == MINUS;
         boolean multiplicative = first == STAR || first == SLASH;
+        boolean or = first == OR_OR || first == OR;
+        boolean and = first == AND_AND || first == AND;
         for (Token t : ops) {
             int type = t.getType();
             boolean ok = additive ? type == PLUS || type == MINUS
                     : multiplicative ? type == STAR || type == SLASH
-                    : binaryOp(t) == binaryOp(ops.get(0)) && (binaryOp(t) == BinaryOp.AND || binaryOp(t) == BinaryOp.OR);
+                    : or ? type == OR_OR || type == OR
+                    : and && (type == AND_AND || type == AND);
             if (!ok) {
-                return null;
+                return null; // comparisons, %: kept in written order
             }
         }
         if (additive) {
@@ -194,6 +226,21 @@ final class ExpressionBuilder extends AntimonyBaseVisitor<Expr> {
         }
         BinaryOp op = binaryOp(ops.get(0));
         return new BinaryOp[] {op, op};
+    }
+
+    /**
+     * {@code a % b}, the remainder with the sign of {@code a}, written as libSBML's formula parser
+     * writes it in MathML: {@code piecewise(a - b*ceil(a/b), xor(a < 0, b < 0), a - b*floor(a/b))}.
+     */
+    static Expr remainder(Expr a, Expr b) {
+        Expr ratio = new Expr.Binary(BinaryOp.DIV, a, b);
+        Expr towardZero = new Expr.Binary(BinaryOp.SUB, a,
+                new Expr.Binary(BinaryOp.MUL, b, new Expr.Call("ceil", List.of(ratio))));
+        Expr down = new Expr.Binary(BinaryOp.SUB, a,
+                new Expr.Binary(BinaryOp.MUL, b, new Expr.Call("floor", List.of(ratio))));
+        Expr signsDiffer = new Expr.Call("xor", List.of(new Expr.Binary(BinaryOp.LT, a, Expr.Num.ZERO),
+                new Expr.Binary(BinaryOp.LT, b, Expr.Num.ZERO)));
+        return new Expr.Call("piecewise", List.of(towardZero, signsDiffer, down));
     }
 
     private static BinaryOp binaryOp(Token t) {

@@ -25,7 +25,7 @@ final class SyntaxMessages {
     record Diagnostic(Token at, String message) {
     }
 
-    private static final Set<Integer> OPERATORS = Set.of(PLUS, MINUS, STAR, SLASH, CARET, POW2, EQ, NE, LT, LE,
+    private static final Set<Integer> OPERATORS = Set.of(PLUS, MINUS, STAR, SLASH, PERCENT, CARET, POW2, EQ, NE, LT, LE,
             GT, GE, AND_AND, OR_OR, AND, OR);
     private static final Set<Integer> EXPRESSION_START = Set.of(LPAREN, MINUS, PLUS, BANG, NOT, NUMBER, INF, NAN, ID);
     private static final Set<Integer> NUMBERS = Set.of(NUMBER, INF, NAN);
@@ -61,6 +61,13 @@ final class SyntaxMessages {
     /** The statement's first tokens fit no statement form (only a name starts several forms). */
     private static Diagnostic aheadFailure(AntimonyParser parser, ParserRuleContext ctx, Token start, Token found,
                                            IntervalSet expected) {
+        if (ctx instanceof LabelledContext && start.getType() == ID) {
+            // "J1: A -< B": neither a reaction nor a submodel; the reaction is what was meant
+            Diagnostic asReaction = asReaction(parser, start);
+            if (asReaction != null) {
+                return asReaction;
+            }
+        }
         if (start.getType() == ID && ctx instanceof StatementContext) {
             String keyword = Names.suggest(start.getText(), Names.STATEMENT_KEYWORDS);
             if (keyword != null) {
@@ -70,6 +77,25 @@ final class SyntaxMessages {
                     + Names.shown(start.getText()) + "', found " + foundText(found) + reservedHint(found, true));
         }
         return new Diagnostic(found, expectedFound(parser, ctx, expected, found));
+    }
+
+    /** The problem a reaction starting at {@code start} would have: parsed again on the same tokens. */
+    private static Diagnostic asReaction(AntimonyParser parser, Token start) {
+        TokenStream tokens = parser.getTokenStream();
+        int saved = tokens.index();
+        Problems probe = new Problems("");
+        AntimonyParser p = new AntimonyParser(tokens);
+        p.removeErrorListeners();
+        p.setErrorHandler(new AntimonyErrorStrategy(probe));
+        tokens.seek(start.getTokenIndex());
+        try {
+            p.reaction();
+        } catch (RuntimeException abandoned) {
+            // the probe has recorded its problem
+        } finally {
+            tokens.seek(saved);
+        }
+        return probe.firstAt() == null ? null : new Diagnostic(probe.firstAt(), probe.firstMessage());
     }
 
     static String missingEnd(ModelBlockContext model) {
@@ -124,6 +150,7 @@ final class SyntaxMessages {
             // them buries what is actually missing
             types.removeAll(OPERATORS);
         }
+        types.remove(DOT); // a dotted submodel name could go on: never what was missing
         boolean newline = types.remove(NEWLINE);
         boolean semicolon = types.remove(SEMI);
         boolean eof = types.remove(Token.EOF);
@@ -142,7 +169,10 @@ final class SyntaxMessages {
                     + ", found ')' without a matching '('";
         }
         if (types.isEmpty() && (newline || semicolon)) {
-            return "expected ';' or a new line after " + what(ctx) + ", found " + foundText;
+            String quote = ancestor(ctx, SynonymContext.class) != null && found.getType() == ID
+                    ? " (a display name needs quotes: " + Names.shown(ancestor(ctx, SynonymContext.class).target.getText())
+                    + " is \"...\")" : "";
+            return "expected ';' or a new line after " + what(ctx) + ", found " + foundText + quote;
         }
         if (types.contains(RPAREN) && types.size() <= 2 && (types.size() == 1 || types.contains(COMMA))) {
             Token open = openParenthesis(ctx);
@@ -208,7 +238,11 @@ final class SyntaxMessages {
             case NUMBER:
                 return "a number";
             case STRING:
+            case TRIPLE_STRING:
                 return "a string";
+            case MODEL:
+            case MODEL_NOTE:
+                return "'model'";
             case NEWLINE:
                 return "a new line";
             case Token.EOF:
@@ -224,7 +258,7 @@ final class SyntaxMessages {
             if (c instanceof SpeciesRefContext || c instanceof ReactionSideContext) {
                 return "a species name";
             }
-            if (c instanceof UnitAnnotationContext || c instanceof UnitExprContext || c instanceof UnitFactorContext
+            if (c instanceof UnitAnnotationContext || c instanceof UnitExprContext || c instanceof UnitAtomContext || c instanceof UnitTermContext
                     || c instanceof ValueContext) {
                 return "a unit name";
             }
@@ -265,9 +299,8 @@ final class SyntaxMessages {
         ParseTree statement = ctx instanceof StmtEndContext
                 ? ((LineContext) ctx.getParent()).statement()
                 : ancestor(ctx, StatementContext.class);
-        if (statement instanceof LabelledContext) {
-            statement = ((LabelledContext) statement).reaction() != null
-                    ? ((LabelledContext) statement).reaction() : ((LabelledContext) statement).event();
+        if (statement instanceof LabelledContext l) {
+            statement = l.reaction() != null ? l.reaction() : l.event() != null ? l.event() : statement;
         } else if (statement instanceof ReactionStatementContext) {
             statement = ((ReactionStatementContext) statement).reaction();
         }
@@ -281,10 +314,13 @@ final class SyntaxMessages {
             return "the value";
         } else if (statement instanceof DisplayNameContext) {
             return "the display name";
+        } else if (statement instanceof SynonymContext) {
+            SynonymContext y = (SynonymContext) statement;
+            return "'" + Names.shown(y.target.getText() + " is " + y.other.getText()) + "'";
         } else if (statement instanceof UnitAnnotationContext) {
             return "the unit";
-        } else if (statement instanceof AttributeContext) {
-            return "the attribute";
+        } else if (statement instanceof AnnotationContext || statement instanceof ModelAnnotationContext) {
+            return "the annotation";
         } else if (statement instanceof DeclarationStatementContext) {
             return "the declaration";
         } else if (statement instanceof UnitDefinitionContext) {

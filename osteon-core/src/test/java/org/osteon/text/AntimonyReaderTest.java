@@ -197,23 +197,36 @@ class AntimonyReaderTest {
                     "  var species H",
                     "  species I in C = 4, J = 5");
             assertThat(m.species()).containsExactly(
-                    new Species("A", "C", Double.NaN, false, false, false, Metadata.EMPTY),
-                    new Species("B", "C", Double.NaN, false, false, false, Metadata.EMPTY),
-                    new Species("D", "C", Double.NaN, false, false, false, Metadata.EMPTY),
-                    new Species("E", null, Double.NaN, false, true, false, Metadata.EMPTY),
+                    new Species("A", "C", 0, false, false, false, Metadata.EMPTY),
+                    new Species("B", "C", 0, false, false, false, Metadata.EMPTY),
+                    new Species("D", "C", 0, false, false, false, Metadata.EMPTY),
+                    new Species("E", null, 0, false, true, false, Metadata.EMPTY),
                     new Species("F", "C", 2, true, false, false, Metadata.EMPTY),
                     new Species("G", null, 3, false, false, true, Metadata.EMPTY),
-                    new Species("H", null, Double.NaN, false, false, false, Metadata.EMPTY),
+                    new Species("H", null, 0, false, false, false, Metadata.EMPTY),
                     new Species("I", "C", 4, false, false, false, Metadata.EMPTY),
                     new Species("J", null, 5, false, false, false, Metadata.EMPTY));
             assertThat(m.parameters()).isEmpty();
         }
 
         @Test
+        void speciesWithoutAValueStartAtZeroWithAWarning() {
+            // tellurium's convention (issue 12); an explicit NaN, an initial assignment or an
+            // assignment rule is a value
+            AntimonyReading r = AntimonyReader.parseWithWarnings("model m()\n  species A, B, C, D\n  B = NaN\n"
+                    + "  C = 2*k\n  D := k\n  E' = -E\nend\n", "test.ant");
+            assertThat(r.model().species()).extracting(Species::initialValue)
+                    .containsExactly(0.0, Double.NaN, Double.NaN, Double.NaN);
+            assertThat(r.model().parameters()).extracting(Parameter::id).containsExactly("E");
+            assertThat(r.warnings()).extracting(SyntaxProblem::toString).containsExactly(
+                    "test.ant:2:11: species 'A' has no initial value: it starts at 0 (tellurium's convention)");
+        }
+
+        @Test
         void reactantsAndProductsBecomeSpecies() {
             Model m = model("  J1: A -> B; k*A", "  B = 2");
             assertThat(m.species()).containsExactly(
-                    new Species("A", null, Double.NaN, false, false, false, Metadata.EMPTY),
+                    new Species("A", null, 0, false, false, false, Metadata.EMPTY),
                     new Species("B", null, 2, false, false, false, Metadata.EMPTY));
             assertThat(m.parameters()).isEmpty();
         }
@@ -633,9 +646,9 @@ class AntimonyReaderTest {
         }
 
         @Test
-        void stoichiometryMustBePositiveAndFinite() {
-            assertThat(firstProblem("model m()\n  J1: 0.0 A -> B; k\nend\n"))
-                    .isEqualTo("test.ant:2:7: expected a positive stoichiometry, found '0.0'");
+        void stoichiometryMustBeFinite() {
+            // SBML allows a zero coefficient and libAntimony writes it (BIOMD0000000091: "0 $source => NatP")
+            assertThat(model("  J1: 0.0 A -> B; k").reactions().get(0).reactants().get(0).stoichiometry()).isZero();
             assertThat(firstProblem("model m()\n  J1: A -> 1e999 B; k\nend\n")).startsWith(
                     "test.ant:2:12: expected a finite stoichiometry, found '1e999'");
         }

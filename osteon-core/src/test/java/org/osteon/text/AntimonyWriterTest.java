@@ -102,11 +102,12 @@ class AntimonyWriterTest {
                 "  q = k * 2",
                 "",
                 "  // Metadata",
-                "  demo.citation = \"Demo 2024\"",
                 "  B is \"active osteoblasts\"",
                 "  B has pM",
-                "  B.description = \"say \\\"hi\\\"\\n\"",
+                "  B notes \"description: say &quot;hi&quot;&#10;\"",
                 "end",
+                "",
+                "demo notes \"citation: Demo 2024\"",
                 ""));
     }
 
@@ -152,7 +153,7 @@ class AntimonyWriterTest {
                 .parameter(new Parameter("i", Double.NEGATIVE_INFINITY, true, Metadata.EMPTY))
                 .build();
         assertThat(AntimonyWriter.write(roundTrip(m))).contains(
-                "  unit u1 = 0.001 a^-0.0 / b^2.5\n", "  unit u2 = -0.0\n", "  unit u3 = c^0.5\n",
+                "  unit u1 = 0.001 * a^-0.0 / b^2.5\n", "  unit u2 = -0.0\n", "  unit u3 = c^0.5\n",
                 "  z = -0.0\n", "  t = 4.9e-324\n", "  i = -inf\n");
     }
 
@@ -178,16 +179,31 @@ class AntimonyWriterTest {
     }
 
     @Test
+    void reservedIdsAreRenamedWithATrailingUnderscore() {
+        // libAntimony reads gamma as its gamma distribution and species as a keyword
+        Model m = Model.builder("m")
+                .parameter(new Parameter("gamma", 2, true, Metadata.EMPTY))
+                .parameter(new Parameter("gamma_", 3, true, Metadata.EMPTY))
+                .parameter(new Parameter("species", 1, true, Metadata.EMPTY))
+                .rule(new Rule.Assignment("x", new Expr.Binary(Expr.BinaryOp.MUL, sym("gamma"), sym("time"))))
+                .build();
+        String text = AntimonyWriter.write(m);
+        assertThat(text).startsWith("// Renamed: gamma -> gamma__, species -> species_ (reserved words in libAntimony)\n")
+                .contains("  x := gamma__ * time\n", "  gamma__ = 2\n", "  gamma_ = 3\n", "  species_ = 1\n");
+        assertThat(AntimonyReader.parse(text, "w.ant").parameters()).extracting(Parameter::id)
+                .containsExactly("x", "gamma__", "gamma_", "species_");
+    }
+
+    @Test
     void unwritableNamesAreRejected() {
-        assertThatThrownBy(() -> AntimonyWriter.write(Model.builder("m")
-                .parameter(new Parameter("species", 1, true, Metadata.EMPTY)).build()))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'species'").hasMessageContaining("reserved word");
         assertThatThrownBy(() -> AntimonyWriter.write(Model.builder("m")
                 .rule(new Rule.Assignment("x", sym("a b"))).build()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an identifier");
         assertThatThrownBy(() -> AntimonyWriter.write(Model.builder("m")
                 .metadata(new Metadata(null, null, Map.of("two words", "x"))).build()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("attribute");
+        assertThatThrownBy(() -> AntimonyWriter.write(Model.builder("m")
+                .metadata(new Metadata(null, null, Map.of("cv:noSuchQualifier", "x"))).build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cv:noSuchQualifier");
     }
 }

@@ -80,7 +80,7 @@ class MalformedModelsTest {
                 "  J1: A -> B; k",
                 "  J1: B -> A; k",
                 "  compartment A",
-                "  J3: 0 A -> B; k",
+                "  E3: at time > 1, t1=false: k = 1",
                 "end", "");
 
         ModelSyntaxException e = catchThrowableOfType(ModelSyntaxException.class,

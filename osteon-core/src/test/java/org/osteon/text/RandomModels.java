@@ -144,6 +144,9 @@ final class RandomModels {
             Expr e = expr(3, symbols, functionIds);
             b.rule(random.nextBoolean() ? new Rule.Assignment(v, e) : new Rule.Rate(v, e));
         }
+        if (random.nextInt(4) == 0) {
+            b.rule(new Rule.Algebraic(expr(3, symbols, functionIds)));
+        }
         events.forEach(b::event);
         for (String p : parameters) {
             b.parameter(new Parameter(p, value(), !changing.contains(p) && random.nextBoolean(), metadata()));
@@ -163,8 +166,10 @@ final class RandomModels {
         }
         for (int i = random.nextInt(4); i > 0; i--) {
             double s = random.nextInt(3) == 0
-                    ? pickDouble(2, 0.5, 3, 1e-300, Double.MIN_VALUE, 1e300, 2.5e6, 1.0 / 3) : 1;
-            refs.add(new SpeciesReference(species.get(random.nextInt(species.size())), s));
+                    ? pickDouble(2, 0.5, 3, 1e-300, Double.MIN_VALUE, 1e300, 2.5e6, 1.0 / 3, 0) : 1;
+            // a named stoichiometry (species reference id), as libAntimony writes "n S"
+            String id = random.nextInt(6) == 0 ? fresh("sr") : null;
+            refs.add(new SpeciesReference(species.get(random.nextInt(species.size())), s, id));
         }
         return refs;
     }

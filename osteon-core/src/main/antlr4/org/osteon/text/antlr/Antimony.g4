@@ -42,6 +42,48 @@ private boolean identifierContinues() {
     int c = _input.LA(1);
     return Character.isLetterOrDigit(c) || c == '_';
 }
+
+private boolean followedByFunction() {
+    int i = 1;
+    int c = _input.LA(i);
+    if (c != ' ' && c != '\t') {
+        return false;
+    }
+    while (c == ' ' || c == '\t') {
+        c = _input.LA(++i);
+    }
+    String word = "function";
+    for (int k = 0; k < word.length(); k++) {
+        if (_input.LA(i + k) != word.charAt(k)) {
+            return false;
+        }
+    }
+    int after = _input.LA(i + word.length());
+    return !Character.isLetterOrDigit(after) && after != '_';
+}
+
+// "model notes ..." or "model.sboTerm = ..." inside a model block annotates that model; any
+// other "model" starts a model block.
+private boolean annotatesModel() {
+    int i = 1;
+    int c = _input.LA(i);
+    while (c == ' ' || c == '\t') {
+        c = _input.LA(++i);
+    }
+    if (c == '.') {
+        return true;
+    }
+    if (!Character.isLetter(c) && c != '_') {
+        return false;
+    }
+    while (Character.isLetterOrDigit(c) || c == '_') {
+        c = _input.LA(++i);
+    }
+    while (c == ' ' || c == '\t') {
+        c = _input.LA(++i);
+    }
+    return c == '"' || c == '`';
+}
 }
 
 // ---------------------------------------------------------------- structure
@@ -58,12 +100,14 @@ item
     catch [StatementAbort abort] { resync(abort); }
     catch [RecognitionException re] { _errHandler.reportError(this, re); resync(null); }
 
+// "model" and its synonym "module"
 modelBlock
     : MODEL modelHeader line* END
     ;
 
+// libAntimony writes some BioModels names with dashes ("Kholodenko1999_-_EGFR_signaling")
 modelHeader locals [boolean broken]
-    : STAR? name=ID (LPAREN RPAREN)?
+    : STAR? name=ID (MINUS ID)* (LPAREN params? RPAREN)?
     ;
     catch [StatementAbort abort] { _localctx.broken = true; resync(abort); }
     catch [RecognitionException re] { _errHandler.reportError(this, re); _localctx.broken = true; resync(null); }
@@ -93,17 +137,24 @@ strayEnd
 // ---------------------------------------------------------------- statements
 
 statement
-    : label=ID COLON (event | reaction)                                          # labelled
+    : label=qname COLON (event | reaction | submodel | algebraic)               # labelled
     | event                                                                     # eventStatement
     | reaction                                                                  # reactionStatement
-    | target=ID ASSIGN_RULE expr                                                # assignmentRule
-    | target=ID PRIME ASSIGN expr                                               # rateRule
-    | target=ID ASSIGN value                                                    # valueAssignment
-    | target=ID IS STRING                                                       # displayName
-    | target=ID HAS unit=ID                                                     # unitAnnotation
-    | target=ID DOT key=word ASSIGN STRING                                      # attribute
+    | submodel                                                                  # submodelStatement
+    | algebraic                                                                 # algebraicStatement
+    | target=qname ASSIGN_RULE expr?                                             # assignmentRule
+    | target=qname PRIME ASSIGN expr?                                            # rateRule
+    | target=qname ASSIGN (STRING | sbo | value)?                                # valueAssignment
+    | target=qname IS text                                                       # displayName
+    | target=qname IS other=qname                                               # synonym
+    | target=qname HAS unit=ID                                                   # unitAnnotation
+    | target=qname IN compartment=qname                                           # placement
+    | command=ID STRING                                                         # directive
+    | target=qname qualifier=ID (DOT field=word)? (strings | NUMBER)            # annotation
+    | MODEL_NOTE (DOT key=word ASSIGN (sbo | NUMBER) | qualifier=ID strings)    # modelAnnotation
+    | dashed=dashedName (IS text | qualifier=ID strings)                      # dashedModelMetadata
     | declaration                                                               # declarationStatement
-    | UNIT name=ID ASSIGN unitExpr                                              # unitDefinition
+    | UNIT name=ID (ASSIGN unitExpr)?                                           # unitDefinition
     | FUNCTION name=ID LPAREN params? RPAREN NEWLINE* body=expr sep* END        # functionDefinition
     | EXTERNAL FUNCTION name=ID LPAREN params? RPAREN                           # externalFunction
     ;
@@ -112,7 +163,7 @@ statement
 // which keeps the choice to one token of lookahead.
 event
     : AT first=expr (AFTER trigger=expr)? (COMMA eventOption)* COLON
-      (eventAssignment (COMMA eventAssignment)*)?
+      (eventAssignment (COMMA NEWLINE* eventAssignment)*)?
     ;
 
 eventOption
@@ -120,26 +171,63 @@ eventOption
     ;
 
 eventAssignment
-    : target=ID ASSIGN expr
+    : target=qname ASSIGN expr
     ;
 
+// "J0: A -> B; k*A": the rate may be left out ("A -> B;") and given later ("J0 = k*A").
 reaction
-    : reactants=reactionSide? arrow=(ARROW | IRR_ARROW) products=reactionSide? SEMI rate=expr
+    : reactants=reactionSide? arrow=(ARROW | IRR_ARROW) products=reactionSide? SEMI rate=expr?
     ;
 
 reactionSide
     : speciesRef (PLUS speciesRef)*
     ;
 
-// "2E" lexes as a number missing its exponent digits; in a reaction it means 2 of species E
+// "2E" lexes as a number missing its exponent digits; in a reaction it means 2 of species E.
+// "n S" with a name before the species: a species reference named n, whose value is the
+// stoichiometry (libAntimony's named stoichiometries).
 speciesRef
-    : stoichiometry=NUMBER? DOLLAR? name=ID
+    : stoichiometry=NUMBER? DOLLAR? species=qname
+    | reference=qname DOLLAR? species=qname
     | fused=BAD_NUMBER
+    ;
+
+// "A: sub(x, y), timeconv=60, extentconv=k in C"
+submodel
+    : module=ID LPAREN (submodelArgument (COMMA submodelArgument)*)? RPAREN (COMMA submodelOption)* (IN compartment=qname)?
+    ;
+
+submodelArgument
+    : qname
+    | signedNumber
+    ;
+
+submodelOption
+    : key=ID ASSIGN (qname | signedNumber)
+    ;
+
+// "0 = x + y - T": an algebraic rule (the number on the left must be 0)
+algebraic
+    : zero=NUMBER ASSIGN expr
     ;
 
 // "3 pM": the reader accepts a unit only after a plain number
 value
     : expr unit=ID?
+    ;
+
+// SBO terms: 236 or SBO:0000236
+sbo
+    : prefix=ID COLON NUMBER
+    ;
+
+strings
+    : text (COMMA NEWLINE* text)*
+    ;
+
+text
+    : STRING
+    | TRIPLE_STRING
     ;
 
 signedNumber
@@ -158,16 +246,19 @@ modifier
     ;
 
 declItem
-    : DOLLAR? name=ID (IN compartment=ID)? (ASSIGN value)?
+    : DOLLAR? declared=qname (IN compartment=qname)? (ASSIGN value)?
     ;
 
 params
     : ID (COMMA ID)*
     ;
 
+// A unit: numbers, unit names, '*', '/', powers and parentheses, as libAntimony writes them:
+// "1e-3 mole / 1e-3 litre", "1 / 60 second", "(1e-6 metre)^2", "litre / (mole * second)".
+// As in libAntimony, a number right before a unit scales it before any power applies:
+// "1e-2 metre^3" is (1e-2 m)^3 = 1e-6 m^3, and "1e-6 * metre^3" is the same.
 unitExpr
-    : signedNumber (unitOp? unitFactor (unitOp unitFactor)*)?
-    | unitFactor (unitOp unitFactor)*
+    : unitTerm (unitOp unitTerm)*
     ;
 
 unitOp
@@ -175,8 +266,24 @@ unitOp
     | SLASH
     ;
 
-unitFactor
-    : name=ID ((CARET | POW2) exponent=signedNumber)?
+unitTerm
+    : unitAtom ((CARET | POW2) exponent=signedNumber)?
+    ;
+
+unitAtom
+    : signedNumber unit=ID?
+    | unit=ID
+    | LPAREN unitExpr RPAREN
+    ;
+
+// the metadata lines libAntimony writes for a model whose name has dashes
+dashedName
+    : ID (MINUS ID)+
+    ;
+
+// A dotted name reaches into a submodel: A.S is species S of submodel A.
+qname
+    : ID (DOT word)*
     ;
 
 // attribute names may be keywords: A.unit = "..." is fine
@@ -214,7 +321,7 @@ addExpr
     ;
 
 mulExpr
-    : unaryExpr (op+=(STAR | SLASH) unaryExpr)*
+    : unaryExpr (op+=(STAR | SLASH | PERCENT) unaryExpr)*
     ;
 
 unaryExpr
@@ -229,17 +336,19 @@ powExpr
 primary
     : (NUMBER | INF | NAN)                      # numberLiteral
     | name=ID LPAREN (expr (COMMA expr)*)? RPAREN   # call
-    | name=ID                                   # symbol
+    | qname                                     # symbol
     | LPAREN expr RPAREN                        # parenthesized
     ;
 
 // ---------------------------------------------------------------- tokens
 // Declared in the order error messages list them.
 
-MODEL          : 'model' ;
+MODEL_NOTE     : ('model' | 'module') {annotatesModel()}? ;
+MODEL          : 'model' | 'module' ;
 END            : 'end' ;
 FUNCTION       : 'function' ;
-EXTERNAL       : 'external' ;
+// only before 'function': libAntimony models use 'external' as a name
+EXTERNAL       : 'external' {followedByFunction()}? ;
 UNIT           : 'unit' ;
 SPECIES        : 'species' ;
 COMPARTMENT    : 'compartment' ;
@@ -272,10 +381,12 @@ PLUS        : '+' ;
 MINUS       : '-' ;
 STAR        : '*' ;
 SLASH       : '/' ;
+PERCENT     : '%' ;
 CARET       : '^' ;
 POW2        : '**' ;
 EQ          : '==' ;
-NE          : '!=' ;
+// libAntimony writes some inequalities as "x! = 0"
+NE          : '!=' | '!' [ \t]+ '=' ;
 LT          : '<' ;
 LE          : '<=' ;
 GT          : '>' ;
@@ -298,6 +409,11 @@ ID : [A-Za-z_] [A-Za-z0-9_]* ;
 
 STRING
     : '"' ('\\' ~[\r\n] | ~["\\\r\n])* '"'
+    ;
+
+// libAntimony's multi-line text: ```...```
+TRIPLE_STRING
+    : '```' .*? '```'
     ;
 
 UNTERMINATED_STRING
