@@ -103,11 +103,14 @@ public final class ScenarioReader {
         List<Scenario.Dose> doses = doses(top.get("doses"));
         List<String> outputs = outputs(top.get("outputs"));
         Map<String, Scenario.Tolerance> tolerances = tolerances(top.get("tolerances"));
+        String name = string(top, "name", "");
+        String description = string(top, "description", "");
+        String solver = string(top, "solver", "");
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }
-        return new Scenario(string(top, "name", ""), string(top, "description", ""), model, baseDir, start, until, step,
-                string(top, "solver", ""), rtol, atol, set, interventions, doses, outputs, source, positions, tolerances);
+        return new Scenario(name, description, model, baseDir, start, until, step, solver, rtol, atol, set, interventions,
+                doses, outputs, source, positions, tolerances);
     }
 
     private Map<String, Node> entries(MappingNode map, String prefix, Set<String> allowed) {
@@ -194,7 +197,11 @@ public final class ScenarioReader {
             String target = requiredString(e, "set", p, items.get(i));
             Double value = required(e, "value", p, items.get(i));
             Double from = required(e, "from", p, items.get(i));
-            Double to = e.containsKey("to") ? toNumber(e.get("to"), p + "to", true) : Double.POSITIVE_INFINITY;
+            // Not a conditional expression: its double branch would unbox a null (an invalid 'to') into a crash.
+            Double to = Double.POSITIVE_INFINITY;
+            if (e.containsKey("to")) {
+                to = toNumber(e.get("to"), p + "to", true);
+            }
             if (from != null && to != null && to < from) {
                 problems.add(at(p + "to") + "'to' (" + to + ") must not be before 'from' (" + from + ")");
             }

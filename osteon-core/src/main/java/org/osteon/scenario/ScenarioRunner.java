@@ -45,9 +45,20 @@ public final class ScenarioRunner {
             throw new ScenarioException(s.where("model") + "no model given");
         }
         if (ModelFiles.looksLikeModelFile(ref) || ref.contains("/")) {
-            Path path = s.baseDir() == null ? Path.of(ref) : s.baseDir().resolve(ref);
+            Path path;
+            try {
+                path = s.baseDir() == null ? Path.of(ref) : s.baseDir().resolve(ref);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new ScenarioException(s.where("model") + "'" + ref + "' is not a valid file name (" + e.getReason() + ")");
+            }
             String key = path.toAbsolutePath().normalize().toString();
-            return fileCache.computeIfAbsent(key, k -> ModelCompiler.compile(ModelFiles.read(path)));
+            try {
+                return fileCache.computeIfAbsent(key, k -> ModelCompiler.compile(ModelFiles.read(path)));
+            } catch (ScenarioException e) {
+                // The scenario line that named the file, then what is wrong with it.
+                boolean fromScenarioFile = s.source() != null && ModelFiles.looksLikeScenarioFile(s.source());
+                throw fromScenarioFile ? new ScenarioException(s.where("model") + e.getMessage()) : e;
+            }
         }
         return catalog.compiled(ref).orElseThrow(() -> new ScenarioException(s.where("model") + "unknown model '" + ref + "'"
                 + Suggestions.didYouMean(ref, catalog.modelIds()) + "; built-in models: " + String.join(", ", catalog.modelIds())
@@ -56,6 +67,13 @@ public final class ScenarioRunner {
 
     public SolverSettings settings(Scenario s) {
         SolverSettings base = SolverSettings.DEFAULT;
+        if (s.solver() != null) {
+            try {
+                org.osteon.solve.Integrators.byName(s.solver());
+            } catch (IllegalArgumentException e) {
+                throw new ScenarioException(s.where("solver") + e.getMessage());
+            }
+        }
         Map<String, Double> rtol = new java.util.LinkedHashMap<>();
         Map<String, Double> atol = new java.util.LinkedHashMap<>();
         s.tolerances().forEach((state, tol) -> {

@@ -222,6 +222,9 @@ final class ScenarioJson {
             String target = requiredString(item, "target", p);
             double amount = required(item, "amount", p);
             double at = required(item, "at", p);
+            if (at < t0) {
+                throw ApiException.badRequest(p + "at", "dose at t=" + at + " is before the start of the run (" + t0 + ")");
+            }
             Double every = number(item, "every", p);
             Double count = number(item, "count", p);
             int n = 1;
