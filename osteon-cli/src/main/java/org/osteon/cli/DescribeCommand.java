@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
                 "and its steady state with eigenvalues and stability. TARGET is a model file, a built-in model id,",
                 "or a scenario (its model, with the scenario's 'set' values)."})
 final class DescribeCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "TARGET", description = "Model file (.ant), scenario (.yaml), or built-in id.")
+    @Parameters(index = "0", paramLabel = "TARGET", description = "Model file (.ant, or SBML .xml/.sbml), scenario (.yaml), or built-in id.")
     String target;
 
     @Option(names = "--format", paramLabel = "FMT", description = "text (default), markdown or json.")

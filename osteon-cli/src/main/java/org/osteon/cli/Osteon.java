@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
         subcommands = {ModelsCommand.class, ScenariosCommand.class, DescribeCommand.class, RunCommand.class,
             SteadyCommand.class, CompareCommand.class, ScanCommand.class, SensitivityCommand.class,
             ValidateCommand.class, ExplainCommand.class, PathwayCommand.class, ServeCommand.class,
-            PopulationCommand.class,
+            ConformanceCommand.class,
+            PopulationCommand.class, GsaCommand.class,
             CommandLine.HelpCommand.class})
 public final class Osteon implements Runnable {
     /** Exit code for a simulation that fails (solver error). */
@@ -116,17 +117,20 @@ public final class Osteon implements Runnable {
         }
     }
 
-    /** Picocli misses transposed letters ("sacn"); the edit distance used everywhere else does not. */
+    /**
+     * Picocli misses transposed letters ("sacn"), or suggests something further away ("gsa" for
+     * "sacn"); the edit distance used everywhere else is added when picocli did not name it.
+     */
     private static void suggestWhenPicocliCannot(CommandLine.ParameterException ex) {
-        if (!(ex instanceof CommandLine.UnmatchedArgumentException u) || !u.getSuggestions().isEmpty()
-                || u.getUnmatched().isEmpty()) {
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException u) || u.getUnmatched().isEmpty()) {
             return;
         }
         String arg = u.getUnmatched().get(0);
         CommandLine cl = ex.getCommandLine();
         java.util.Collection<String> names = arg.startsWith("-") ? cl.getCommandSpec().optionsMap().keySet()
                 : cl.getSubcommands().keySet();
-        org.osteon.util.Suggestions.closest(arg, names).ifPresent(c -> cl.getErr().println("Did you mean: " + c + "?"));
+        org.osteon.util.Suggestions.closest(arg, names).filter(c -> u.getSuggestions().stream().noneMatch(
+                s -> s.equals(c) || s.endsWith(" " + c))).ifPresent(c -> cl.getErr().println("Did you mean: " + c + "?"));
     }
 
     private static String commandPath(CommandLine cl) {

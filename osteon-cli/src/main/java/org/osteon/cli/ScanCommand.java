@@ -62,6 +62,10 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--summary", paramLabel = "S", description = "final (default), min, max, time-of-min, time-of-max or mean.")
     String summary = "final";
 
+    @Option(names = "--initial", paramLabel = "scenario|steady-state", description = "Where each point starts: the"
+            + " scenario's initial values (default) or the steady state of the point's own parameters.")
+    String initial = "scenario";
+
     @Mixin
     SimulationOptions simulation;
 
@@ -76,6 +80,9 @@ final class ScanCommand implements Callable<Integer> {
 
     @Mixin
     ParallelOptions parallel;
+
+    @Mixin
+    EngineOptions engineOptions;
 
     @ParentCommand
     Osteon root;
@@ -101,10 +108,26 @@ final class ScanCommand implements Callable<Integer> {
         } else if (from2 != null || to2 != null) {
             throw new UserException("--from2/--to2 given without --param2");
         }
+        org.osteon.analysis.InitialState start;
+        try {
+            start = org.osteon.analysis.InitialState.parse(initial);
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--initial " + initial + ": " + e.getMessage());
+        }
         ScanResult r;
         try {
-            r = new Scan(t.problems(), t.runner().settings(t.scenario()), threads)
-                    .run(x, y, t.outputs(), s, root.session().monitor("scan"));
+            if (engineOptions.engine.equals("local")) {
+                engineOptions.open(threads).close(); // checks --master
+                r = new Scan(org.osteon.analysis.SteadyStart.of(t.problems(), start), t.runner().settings(t.scenario()),
+                        threads).run(x, y, t.outputs(), s, root.session().monitor("scan"));
+            } else {
+                org.osteon.analysis.batch.ScenarioRecipe recipe = org.osteon.analysis.batch.ScenarioRecipe.of(target,
+                        t.runner().catalog(), simulation.overrides());
+                try (org.osteon.analysis.batch.Engine engine = engineOptions.open(threads)) {
+                    r = new org.osteon.analysis.batch.ScanTask(recipe, x, y, t.outputs(), s, start)
+                            .run(engine, root.session().monitor("scan"));
+                }
+            }
         } finally {
             root.session().endProgress();
         }

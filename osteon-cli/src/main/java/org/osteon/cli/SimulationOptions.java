@@ -45,6 +45,12 @@ final class SimulationOptions {
         return s.withOverrides(until, step, solver, rtol, atol, parseSet(set));
     }
 
+    /** These options as recipe overrides (checked by {@link #apply} first). */
+    org.osteon.analysis.batch.ScenarioRecipe.Overrides overrides() {
+        return new org.osteon.analysis.batch.ScenarioRecipe.Overrides(until, step, solver, rtol, atol,
+                new java.util.LinkedHashMap<>(parseSet(set)));
+    }
+
     private static void positive(String option, Double v) {
         if (v != null && !(v > 0 && Double.isFinite(v))) {
             throw new UserException(option + " " + v + ": must be a positive number");

@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
         description = {"Find the steady state (damped Newton, then pseudo-transient continuation, then",
                 "integration to equilibrium) and classify its stability from the Jacobian's eigenvalues."})
 final class SteadyCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "MODEL", description = "Model file (.ant), built-in model id, or scenario (its 'set' values are used).")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "Model file (.ant, or SBML .xml/.sbml), built-in model id, or scenario (its 'set' values are used).")
     String target;
 
     @Option(names = "--set", paramLabel = "NAME=VALUE", description = "Override a parameter or the initial guess of a state (repeatable).")

@@ -29,12 +29,12 @@ import picocli.CommandLine.Parameters;
 
 /** {@code osteon validate}: checks model and scenario files and reports every problem in one go. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Check model files (.ant: parse and compile) and scenario files (.yaml: read, resolve the",
+        description = {"Check model files (.ant Antimony or .xml/.sbml SBML: read and compile) and scenario files (.yaml: read, resolve the",
                 "model, build the problem) without simulating. Every problem is reported, as file:line:column where",
                 "known; defaults the reader applied (a species without an initial value starts at 0) are reported as",
                 "warnings and do not make a file invalid. Exit code 0 when all files are valid, 2 otherwise."})
 final class ValidateCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Model (.ant) and scenario (.yaml) files.")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Model (.ant, .xml, .sbml) and scenario (.yaml) files.")
     List<Path> files;
 
     @picocli.CommandLine.Spec
@@ -79,7 +79,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (ModelFiles.looksLikeScenarioFile(name)) {
             return checkScenario(f, runner);
         }
-        return List.of(name + ": unknown file type; expected a model (.ant) or a scenario (.yaml)");
+        return List.of(name + ": unknown file type; expected a model (" + ModelFiles.knownTypes() + ") or a scenario (.yaml)");
     }
 
     private static List<String> checkModel(Path f, List<String> warnings) {

@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param values    the values in scan order
  * @param logarithmic whether the values are evenly spaced on a log scale (for plotting)
  */
-public record Axis(String symbol, double[] values, boolean logarithmic) {
+public record Axis(String symbol, double[] values, boolean logarithmic) implements java.io.Serializable {
     /** More points than anyone can look at; guards against a typo costing hours. */
     public static final int MAX_POINTS = 100_000;
 

@@ -33,11 +33,25 @@ public interface CompiledEvent {
     /** Priority among simultaneous events (higher first); 0 when the event has none. */
     double priority(double t, double[] y, double[] p);
 
+    /** Whether the event has a priority expression (ties between explicit priorities are broken at random). */
+    default boolean hasPriority() {
+        return false;
+    }
+
     /** Evaluates the right-hand sides of all assignments at the given state. */
     double[] evaluateAssignments(double t, double[] y, double[] p);
 
     /** Writes values from {@link #evaluateAssignments} into their targets. */
     void apply(double[] values, double[] y, double[] p);
+
+    /**
+     * As {@link #apply(double[], double[], double[])}, at time t: what the simulation calls. Events
+     * whose effect depends on the time (SBML events that resize a compartment given by a rule)
+     * override it.
+     */
+    default void apply(double t, double[] values, double[] y, double[] p) {
+        apply(values, y, p);
+    }
 
     /**
      * Whether this event fires after the output at its instant is recorded (default: before, so

@@ -51,6 +51,48 @@ public interface CompiledModel {
     List<CompiledEvent> events();
 
     /**
+     * States that algebraic rules determine: for these, {@link #derivatives} gives the rule's
+     * residual g (the system is M y' = f with M zero in these rows: a differential-algebraic
+     * system of index 1). Empty for an ordinary differential system.
+     */
+    default int[] algebraicStates() {
+        return new int[0];
+    }
+
+    /**
+     * Number of {@code delay(x, d)} expressions. Each reads its value from parameter slot
+     * {@link #delaySlot}, which the simulation fills with x at time - d from the run's history
+     * before every evaluation; a model without delays has none.
+     */
+    default int delayCount() {
+        return 0;
+    }
+
+    /** Index in p of delay k's value. */
+    default int delaySlot(int k) {
+        throw new IndexOutOfBoundsException("model '" + id() + "' has no delays");
+    }
+
+    /** The lag d of delay k at (t, y, p). */
+    default double delayLag(int k, double t, double[] y, double[] p) {
+        throw new IndexOutOfBoundsException("model '" + id() + "' has no delays");
+    }
+
+    /** The delayed expression x of delay k evaluated at (t, y, p), a point of the past. */
+    default double delayedValue(int k, double t, double[] y, double[] p) {
+        throw new IndexOutOfBoundsException("model '" + id() + "' has no delays");
+    }
+
+    /**
+     * Delay k's expression at a time t before the start, where y and p are the start's values
+     * with initial assignments evaluated at t: nothing changes before the start but time, so
+     * every rate of change (rateOf) in it is zero.
+     */
+    default double delayedValueBeforeStart(int k, double t, double[] y, double[] p) {
+        return delayedValue(k, t, y, p);
+    }
+
+    /**
      * Times (given p) at which the right-hand side jumps, such as {@code piecewise} switches on
      * {@code time}; the driver restarts the integrator there. Empty when there are none.
      */

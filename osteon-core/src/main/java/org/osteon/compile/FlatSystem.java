@@ -16,15 +16,43 @@ record FlatSystem(String modelId,
                   List<Variable> assigned, List<Expr> assignedExpressions, List<Variable> outputs,
                   List<Init> initialAssignments,
                   List<FlatEvent> events,
-                  Map<String, ExternalFunction> externals) {
+                  Map<String, ExternalFunction> externals,
+                  List<Delay> delays) {
 
     /** An initial assignment in evaluation order: the target is a state or a parameter. */
     record Init(String target, Expr expression) {
     }
 
-    /** An event with inlined expressions; guards are the comparisons inside its trigger. */
+    /**
+     * An event with inlined expressions; guards are the comparisons inside its trigger. Rescales
+     * keep the amounts of concentration species when the event resizes their compartment.
+     */
     record FlatEvent(String id, Expr trigger, List<Expr> guards, Expr delay, Expr priority,
                      List<String> targets, List<Expr> values, boolean persistent, boolean initialValue,
-                     boolean useValuesFromTriggerTime) {
+                     boolean useValuesFromTriggerTime, List<Rescale> rescales) {
+
+        /** The same event with every expression passed through f (guards recomputed from the new trigger). */
+        FlatEvent map(java.util.function.UnaryOperator<Expr> f) {
+            Expr t = f.apply(trigger);
+            return new FlatEvent(id, t, Flattener.guards(t), delay == null ? null : f.apply(delay),
+                    priority == null ? null : f.apply(priority), targets, values.stream().map(f).toList(), persistent,
+                    initialValue, useValuesFromTriggerTime, rescales);
+        }
+    }
+
+    /** Concentration species {@code species} keeps its amount when the event resizes {@code compartment}. */
+    record Rescale(String species, String compartment) {
+    }
+
+    /**
+     * {@code delay(value, lag)} of the model, read in expressions as the slot {@link #slotName}; the
+     * simulation fills the slot with value at time - lag from the run's history. Before the start
+     * nothing changes but time: {@code valueBeforeStart} is the value with every rate of change
+     * (rateOf) zero, assigned values expanded.
+     */
+    record Delay(Expr value, Expr lag, Expr valueBeforeStart) {
+        static String slotName(int k) {
+            return "delay$" + k;
+        }
     }
 }

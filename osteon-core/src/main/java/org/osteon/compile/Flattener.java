@@ -22,6 +22,7 @@ import org.osteon.model.Rule;
 import org.osteon.model.Species;
 import org.osteon.model.SpeciesReference;
 import org.osteon.model.expr.Expr;
+import org.osteon.model.expr.ExprFormatter;
 import org.osteon.model.expr.Exprs;
 import org.osteon.util.Limits;
 import org.osteon.util.Suggestions;
@@ -45,6 +46,20 @@ final class Flattener {
     private final InlinedSize inlinedSize = new InlinedSize(functions);
     private final Map<String, Rule> assignmentRules = new LinkedHashMap<>();
     private final Map<String, Rule> rateRules = new LinkedHashMap<>();
+    private final List<Rule.Algebraic> algebraicRules = new ArrayList<>();
+    /** The variable each algebraic rule determines, and the rule (in rule order). */
+    private Map<String, Rule.Algebraic> algebraicOf = Map.of();
+    /** Compartments whose size changes continuously (a rule sets it). */
+    private final Set<String> varyingCompartments = new HashSet<>();
+    private Set<String> eventTargets = Set.of();
+
+    private final List<Variable> states = new ArrayList<>();
+    private final List<Expr> derivatives = new ArrayList<>();
+    private final List<Double> stateDefaults = new ArrayList<>();
+    private final List<Variable> parameters = new ArrayList<>();
+    private final List<Double> parameterDefaults = new ArrayList<>();
+    private final Map<String, Expr> assignedExpr = new LinkedHashMap<>();
+    private final Map<String, Variable> assignedVar = new LinkedHashMap<>();
 
     private Flattener(Model model, CompileOptions options) {
         this.model = model;
@@ -59,42 +74,38 @@ final class Flattener {
         declareSymbols();
         declareFunctions();
         collectRules();
-
-        List<Variable> states = new ArrayList<>();
-        List<Expr> derivatives = new ArrayList<>();
-        List<Double> stateDefaults = new ArrayList<>();
-        List<Variable> parameters = new ArrayList<>();
-        List<Double> parameterDefaults = new ArrayList<>();
-        Map<String, Expr> assignedExpr = new LinkedHashMap<>();
-        Map<String, Variable> assignedVar = new LinkedHashMap<>();
-        Set<String> reactionSpecies = speciesInReactions();
-        Set<String> eventTargets = eventTargets();
+        eventTargets = eventTargets();
+        Set<String> reactionDriven = reactionDrivenSpecies();
+        for (Compartment c : model.compartments()) {
+            if (assignmentRules.containsKey(c.id()) || rateRules.containsKey(c.id())) {
+                varyingCompartments.add(c.id());
+            }
+        }
+        // candidates in declaration order, symbols that events set last (an event would fight the rule)
+        List<String> preference = new ArrayList<>(kindOf.keySet());
+        preference.sort(java.util.Comparator.comparing(eventTargets::contains));
+        algebraicOf = AlgebraicRules.match(algebraicRules, preference, this::determinableByAlgebraicRule, problems);
 
         for (Compartment c : model.compartments()) {
-            double size = Double.isNaN(c.size()) ? 1.0 : c.size();
-            classify(c.id(), size, c.constant(), false, states, derivatives, stateDefaults, parameters,
-                    parameterDefaults, assignedExpr, assignedVar, eventTargets);
+            classify(c.id(), Double.isNaN(c.size()) ? 1.0 : c.size(), false);
         }
         for (Species s : model.species()) {
-            boolean reactionDriven = reactionSpecies.contains(s.id()) && !s.boundary() && !s.constant();
-            if (reactionDriven && rateRules.containsKey(s.id())) {
+            boolean driven = reactionDriven.contains(s.id());
+            if (driven && rateRules.containsKey(s.id())) {
                 problems.add("species '" + s.id() + "' is changed by reactions and also has a rate rule; make it a boundary species ($"
                         + s.id() + ") or drop the rate rule");
             }
-            if (reactionDriven && assignmentRules.containsKey(s.id())) {
+            if (driven && assignmentRules.containsKey(s.id())) {
                 problems.add("species '" + s.id() + "' is changed by reactions and also has an assignment rule; make it a boundary species ($"
                         + s.id() + ") or drop the rule");
             }
-            classify(s.id(), s.initialValue(), s.constant(), reactionDriven, states, derivatives, stateDefaults,
-                    parameters, parameterDefaults, assignedExpr, assignedVar, eventTargets);
+            classify(s.id(), s.initialValue(), driven || dilutedByCompartment(s));
         }
         for (Parameter p : model.parameters()) {
-            classify(p.id(), p.value(), p.constant(), false, states, derivatives, stateDefaults, parameters,
-                    parameterDefaults, assignedExpr, assignedVar, eventTargets);
+            classify(p.id(), p.value(), false);
         }
         for (SpeciesReference ref : model.speciesReferencesWithIds()) {
-            classify(ref.id(), ref.stoichiometry(), false, false, states, derivatives, stateDefaults, parameters,
-                    parameterDefaults, assignedExpr, assignedVar, eventTargets);
+            classify(ref.id(), ref.stoichiometry(), false);
         }
         for (Reaction r : model.reactions()) {
             checkReactionSpecies(r);
@@ -106,10 +117,27 @@ final class Flattener {
                 derivatives.set(i, speciesDerivative(states.get(i).id()));
             }
         }
+        List<String> outputIds = new ArrayList<>(assignedVar.keySet());
 
         Set<String> defined = new HashSet<>(kindOf.keySet());
         defined.removeAll(functions.keySet());
         checkUndefined(derivatives, assignedExpr, defined);
+        List<FlatSystem.Init> inits = initialAssignments(defined);
+        List<FlatSystem.FlatEvent> events = events(assignedExpr.keySet(), defined);
+
+        // rateOf(x) and delay(x, d) become internal assigned values and delay slots
+        RateOfExpander rates = new RateOfExpander(this::variable, states, derivatives, assignedExpr, assignedVar,
+                parameters.stream().map(Variable::id).collect(java.util.stream.Collectors.toSet()), problems);
+        derivatives.replaceAll(rates::expand);
+        for (String id : new ArrayList<>(assignedExpr.keySet())) {
+            assignedExpr.put(id, rates.expand(assignedExpr.get(id))); // may add rateOf helpers, stored expanded
+        }
+        inits.replaceAll(i -> new FlatSystem.Init(i.target(), DelayCollector.atStart(rates.expand(i.expression()))));
+        events.replaceAll(ev -> ev.map(rates::expand));
+        DelayCollector delays = new DelayCollector();
+        derivatives.replaceAll(delays::collect);
+        assignedExpr.replaceAll((id, e) -> delays.collect(e));
+        events.replaceAll(ev -> ev.map(delays::collect));
 
         List<String> order = orderAssigned(assignedExpr);
         List<Variable> assigned = new ArrayList<>();
@@ -118,16 +146,63 @@ final class Flattener {
             assigned.add(assignedVar.get(id));
             assignedExpressions.add(assignedExpr.get(id));
         }
-        List<FlatSystem.Init> inits = initialAssignments(assignedExpr, defined);
-        checkValues(states, stateDefaults, parameters, parameterDefaults, inits);
-        List<FlatSystem.FlatEvent> events = events(assignedExpr.keySet(), states, parameters, defined);
+        checkValues(inits);
 
         if (!problems.isEmpty()) {
             throw new CompileException(model.id(), problems);
         }
         return new FlatSystem(model.id(), states, derivatives, unbox(stateDefaults), parameters,
-                unbox(parameterDefaults), assigned, assignedExpressions, List.copyOf(assignedVar.values()),
-                inits, events, externalsUsed());
+                unbox(parameterDefaults), assigned, assignedExpressions, outputIds.stream().map(assignedVar::get).toList(),
+                inits, events, externalsUsed(), delays.delays(assignedExpr));
+    }
+
+    /** Species changed by reactions: in a reaction, neither boundary nor constant. */
+    private Set<String> reactionDrivenSpecies() {
+        Set<String> inReactions = speciesInReactions();
+        Set<String> out = new HashSet<>();
+        for (Species s : model.species()) {
+            if (inReactions.contains(s.id()) && !s.boundary() && !s.constant()) {
+                out.add(s.id());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A species given as a concentration in a compartment whose size a rule changes: its amount
+     * is kept while the size changes, so its concentration is a state even without reactions
+     * (even a constant or boundary species: what stays constant is its amount, as the SBML Test
+     * Suite reads it, cases 01117-01118).
+     */
+    private boolean dilutedByCompartment(Species s) {
+        return !s.amountOnly() && s.compartment() != null && varyingCompartments.contains(s.compartment())
+                && !assignmentRules.containsKey(s.id()) && !rateRules.containsKey(s.id());
+    }
+
+    /**
+     * Whether an algebraic rule may determine this symbol (SBML L3V2 sec. 4.11.5): not constant,
+     * not set by an assignment or rate rule, and not a species whose reactions or compartment
+     * already make it a differential state.
+     */
+    private boolean determinableByAlgebraicRule(String id) {
+        String kind = kindOf.get(id);
+        if (kind == null || assignmentRules.containsKey(id) || rateRules.containsKey(id)) {
+            return false;
+        }
+        switch (kind) {
+            case "parameter":
+                return model.parameter(id).map(p -> !p.constant()).orElse(false);
+            case "compartment":
+                return model.compartment(id).map(c -> !c.constant()).orElse(false);
+            case "species": {
+                Species s = model.speciesById(id).orElseThrow();
+                return !s.constant() && !reactionDrivenSpecies().contains(id) && !dilutedByCompartment(s);
+            }
+            case STOICHIOMETRY:
+                return true;
+            default:
+                return false;
+        }
     }
 
     // ---- declarations -------------------------------------------------------------------
@@ -173,9 +248,8 @@ final class Flattener {
 
     private void collectRules() {
         for (Rule r : model.rules()) {
-            if (r instanceof Rule.Algebraic) {
-                problems.add("algebraic rule 0 = " + org.osteon.model.expr.ExprFormatter.format(r.expression())
-                        + ": algebraic rules are not supported by the compiler yet");
+            if (r instanceof Rule.Algebraic a) {
+                algebraicRules.add(a);
                 continue;
             }
             String v = r.variable();
@@ -217,13 +291,11 @@ final class Flattener {
 
     // ---- classification -----------------------------------------------------------------
 
-    @SuppressWarnings("checkstyle:ParameterNumber")
-    private void classify(String id, double value, boolean constant, boolean reactionDriven,
-                          List<Variable> states, List<Expr> derivatives, List<Double> stateDefaults,
-                          List<Variable> parameters, List<Double> parameterDefaults,
-                          Map<String, Expr> assignedExpr, Map<String, Variable> assignedVar, Set<String> eventTargets) {
+    /** Makes a symbol an assigned value, a state (rate rule, algebraic, or species) or a parameter. */
+    private void classify(String id, double value, boolean speciesState) {
         Rule a = assignmentRules.get(id);
         Rule r = rateRules.get(id);
+        Rule.Algebraic g = algebraicOf.get(id);
         if (a != null) {
             assignedExpr.put(id, inline(a.expression(), "assignment rule for '" + id + "'"));
             assignedVar.put(id, variable(id, Variable.Kind.ASSIGNED, false));
@@ -231,7 +303,12 @@ final class Flattener {
             states.add(variable(id, Variable.Kind.RATE_RULE, false));
             derivatives.add(inline(r.expression(), "rate rule for '" + id + "'"));
             stateDefaults.add(value);
-        } else if (reactionDriven) {
+        } else if (g != null) {
+            // the residual of 0 = g; its initial value is a guess the simulation makes consistent
+            states.add(variable(id, Variable.Kind.ALGEBRAIC, false));
+            derivatives.add(inline(g.expression(), "algebraic rule 0 = " + ExprFormatter.format(g.expression())));
+            stateDefaults.add(Double.isNaN(value) ? ("compartment".equals(kindOf.get(id)) ? 1 : 0) : value);
+        } else if (speciesState) {
             states.add(variable(id, Variable.Kind.SPECIES, false));
             derivatives.add(null);
             stateDefaults.add(value);
@@ -240,6 +317,10 @@ final class Flattener {
             parameters.add(variable(id, Variable.Kind.PARAMETER, !eventTargets.contains(id)));
             parameterDefaults.add(value);
         }
+    }
+
+    private Variable variable(String id, Variable.Kind kind) {
+        return variable(id, kind, false);
     }
 
     private Variable variable(String id, Variable.Kind kind, boolean constant) {
@@ -280,7 +361,8 @@ final class Flattener {
     private Expr speciesDerivative(String speciesId) {
         Species s = model.speciesById(speciesId).orElseThrow();
         Expr sum = null;
-        for (Reaction r : model.reactions()) {
+        boolean changedByReactions = !s.boundary() && !s.constant();
+        for (Reaction r : changedByReactions ? model.reactions() : List.<Reaction>of()) {
             Expr coefficient = netStoichiometry(r, speciesId);
             if (coefficient == null) {
                 continue;
@@ -295,8 +377,12 @@ final class Flattener {
                 sum = new Expr.Binary(negative ? Expr.BinaryOp.SUB : Expr.BinaryOp.ADD, sum, term);
             }
         }
-        if (sum == null) {
+        boolean diluted = dilutedByCompartment(s);
+        if (sum == null && !diluted) {
             return Expr.Num.ZERO;
+        }
+        if (sum == null) {
+            return dilution(s);
         }
         String factor = s.conversionFactor() != null ? s.conversionFactor() : model.conversionFactor();
         if (factor != null) {
@@ -307,13 +393,19 @@ final class Flattener {
             sum = new Expr.Binary(Expr.BinaryOp.MUL, new Expr.Sym(factor), sum);
         }
         if (!s.amountOnly() && s.compartment() != null) {
-            if (assignmentRules.containsKey(s.compartment()) || rateRules.containsKey(s.compartment())) {
-                problems.add("compartment '" + s.compartment() + "' changes in time; species '" + speciesId
-                        + "' in it is given as a concentration, which Osteon does not support (use substanceOnly species)");
-            }
             sum = new Expr.Binary(Expr.BinaryOp.DIV, sum, new Expr.Sym(s.compartment()));
         }
-        return sum;
+        return diluted ? new Expr.Binary(Expr.BinaryOp.ADD, sum, dilution(s)) : sum;
+    }
+
+    /**
+     * d[S]/dt from a changing compartment at constant amount n = [S] V: d(n/V)/dt = -[S] (dV/dt) / V,
+     * with dV/dt as {@code rateOf(V)}.
+     */
+    private static Expr dilution(Species s) {
+        Expr v = new Expr.Sym(s.compartment());
+        return new Expr.Unary(Expr.UnaryOp.NEG, new Expr.Binary(Expr.BinaryOp.DIV,
+                new Expr.Binary(Expr.BinaryOp.MUL, new Expr.Sym(s.id()), Expr.call(Builtins.RATE_OF, v)), v));
     }
 
     /**
@@ -369,9 +461,7 @@ final class Flattener {
             String f = call.function();
             FunctionDefinition def = functions.get(f);
             if (def == null) {
-                if (f.equals(Builtins.DELAY) || f.equals(Builtins.RATE_OF)) {
-                    problems.add(where + " uses " + f + "(...), which the compiler does not support yet");
-                } else if (!Builtins.isFunction(f)) {
+                if (!Builtins.isFunction(f)) {
                     List<String> known = new ArrayList<>(Builtins.functionNames());
                     known.addAll(functions.keySet());
                     problems.add(where + " calls unknown function '" + f + "'" + Suggestions.didYouMean(f, known));
@@ -471,7 +561,7 @@ final class Flattener {
     }
 
     /** Initial assignments ordered so each sees the values it depends on (through rules too). */
-    private List<FlatSystem.Init> initialAssignments(Map<String, Expr> assignedExpr, Set<String> defined) {
+    private List<FlatSystem.Init> initialAssignments(Set<String> defined) {
         Map<String, Expr> exprs = new LinkedHashMap<>();
         Set<String> reported = new HashSet<>();
         for (InitialAssignment ia : model.initialAssignments()) {
@@ -537,8 +627,7 @@ final class Flattener {
         return out;
     }
 
-    private void checkValues(List<Variable> states, List<Double> stateDefaults, List<Variable> parameters,
-                             List<Double> parameterDefaults, List<FlatSystem.Init> inits) {
+    private void checkValues(List<FlatSystem.Init> inits) {
         Set<String> initialised = new HashSet<>();
         inits.forEach(i -> initialised.add(i.target()));
         for (int i = 0; i < states.size(); i++) {
@@ -555,8 +644,7 @@ final class Flattener {
 
     // ---- events -------------------------------------------------------------------------
 
-    private List<FlatSystem.FlatEvent> events(Set<String> assigned, List<Variable> states, List<Variable> parameters,
-                                              Set<String> defined) {
+    private List<FlatSystem.FlatEvent> events(Set<String> assigned, Set<String> defined) {
         Set<String> writable = new HashSet<>();
         states.forEach(v -> writable.add(v.id()));
         parameters.forEach(v -> writable.add(v.id()));
@@ -586,7 +674,34 @@ final class Flattener {
                 values.add(value);
             }
             out.add(new FlatSystem.FlatEvent(e.id(), trigger, guards(trigger), delay, priority, targets, values,
-                    e.persistent(), e.initialValue(), e.useValuesFromTriggerTime()));
+                    e.persistent(), e.initialValue(), e.useValuesFromTriggerTime(), rescales(targets)));
+        }
+        return out;
+    }
+
+    /**
+     * An event that resizes a compartment keeps the amounts of the species in it (SBML L3V2 sec.
+     * 4.12.7): each species given as a concentration and not set by a rule is rescaled by old
+     * size / new size when the event executes. A concentration the same event assigns is a
+     * concentration in the old size, then rescaled too (the SBML Test Suite's reading, case 01779).
+     */
+    private List<FlatSystem.Rescale> rescales(List<String> targets) {
+        List<FlatSystem.Rescale> out = new ArrayList<>();
+        Set<String> resized = new java.util.LinkedHashSet<>();
+        for (String target : targets) {
+            if ("compartment".equals(kindOf.get(target))) {
+                resized.add(target);
+            }
+        }
+        // a compartment an assignment rule sizes may change with anything the event sets
+        model.compartments().stream().filter(c -> assignmentRules.containsKey(c.id())).forEach(c -> resized.add(c.id()));
+        for (String target : resized) {
+            for (Species s : model.species()) {
+                if (target.equals(s.compartment()) && !s.amountOnly()
+                        && !assignmentRules.containsKey(s.id()) && !algebraicOf.containsKey(s.id())) {
+                    out.add(new FlatSystem.Rescale(s.id(), target));
+                }
+            }
         }
         return out;
     }

@@ -20,6 +20,9 @@ final class SymbolTable {
         for (int i = 0; i < flat.parameters().size(); i++) {
             slots.put(flat.parameters().get(i).id(), new Slot(Where.PARAMETER, i, 0));
         }
+        for (int k = 0; k < flat.delays().size(); k++) {
+            slots.put(FlatSystem.Delay.slotName(k), new Slot(Where.PARAMETER, flat.parameters().size() + k, 0));
+        }
         for (int i = 0; i < flat.assigned().size(); i++) {
             slots.put(flat.assigned().get(i).id(), new Slot(Where.ASSIGNED, i, 0));
         }

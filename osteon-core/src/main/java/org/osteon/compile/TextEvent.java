@@ -2,6 +2,7 @@ package org.osteon.compile;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.osteon.model.expr.Expr;
 
 /** A compiled event of a text model: trigger and guards in the kernel, the rest interpreted. */
 final class TextEvent implements CompiledEvent {
@@ -16,6 +17,10 @@ final class TextEvent implements CompiledEvent {
     private final List<Interpreter.Node> values = new ArrayList<>();
     private final int[] targetIndex;
     private final boolean[] targetIsState;
+    /** Per rescale: the species slot (state or parameter), and how to read its compartment's size. */
+    private final int[] rescaleSlot;
+    private final boolean[] rescaleIsState;
+    private final Interpreter.Node[] rescaleSize;
 
     TextEvent(FlatSystem.FlatEvent event, int index, int guardOffset, Kernel kernel, InterpretedKernel interpreted,
               Interpreter interpreter, List<Interpreter.Node> guardTimes) {
@@ -30,6 +35,10 @@ final class TextEvent implements CompiledEvent {
         event.values().forEach(v -> values.add(interpreter.compile(v)));
         this.targetIndex = new int[event.targets().size()];
         this.targetIsState = new boolean[event.targets().size()];
+        this.rescaleSlot = new int[event.rescales().size()];
+        this.rescaleIsState = new boolean[event.rescales().size()];
+        this.rescaleSize = event.rescales().stream().map(r -> interpreter.compile(new Expr.Sym(r.compartment())))
+                .toArray(Interpreter.Node[]::new);
     }
 
     /** Resolves target slots once the layout is known. */
@@ -39,6 +48,12 @@ final class TextEvent implements CompiledEvent {
             int s = layout.stateIndex(target);
             targetIsState[i] = s >= 0;
             targetIndex[i] = s >= 0 ? s : layout.parameterIndex(target);
+        }
+        for (int i = 0; i < rescaleSlot.length; i++) {
+            FlatSystem.Rescale r = event.rescales().get(i);
+            int s = layout.stateIndex(r.species());
+            rescaleIsState[i] = s >= 0;
+            rescaleSlot[i] = s >= 0 ? s : layout.parameterIndex(r.species());
         }
     }
 
@@ -94,6 +109,11 @@ final class TextEvent implements CompiledEvent {
     }
 
     @Override
+    public boolean hasPriority() {
+        return priority != null;
+    }
+
+    @Override
     public double priority(double t, double[] y, double[] p) {
         return priority == null ? 0 : priority.eval(interpreted.frame(t, y, p, false));
     }
@@ -110,6 +130,40 @@ final class TextEvent implements CompiledEvent {
 
     @Override
     public void apply(double[] v, double[] y, double[] p) {
+        if (rescaleSlot.length > 0) {
+            throw new IllegalStateException("event '" + id() + "' resizes compartments: apply it with its time");
+        }
+        applyAssignments(v, y, p);
+    }
+
+    /** Applies the assignments, then rescales concentrations by old / new compartment size (amounts kept). */
+    @Override
+    public void apply(double t, double[] v, double[] y, double[] p) {
+        if (rescaleSlot.length == 0) {
+            applyAssignments(v, y, p);
+            return;
+        }
+        double[] before = new double[rescaleSlot.length];
+        Interpreter.Frame f = interpreted.frame(t, y, p, false);
+        for (int i = 0; i < rescaleSlot.length; i++) {
+            before[i] = rescaleSize[i].eval(f);
+        }
+        applyAssignments(v, y, p);
+        f = interpreted.frame(t, y, p, false);
+        for (int i = 0; i < rescaleSlot.length; i++) {
+            double factor = before[i] / rescaleSize[i].eval(f);
+            if (factor == 1) {
+                continue;
+            }
+            if (rescaleIsState[i]) {
+                y[rescaleSlot[i]] *= factor;
+            } else {
+                p[rescaleSlot[i]] *= factor;
+            }
+        }
+    }
+
+    private void applyAssignments(double[] v, double[] y, double[] p) {
         for (int i = 0; i < v.length; i++) {
             if (targetIsState[i]) {
                 y[targetIndex[i]] = v[i];

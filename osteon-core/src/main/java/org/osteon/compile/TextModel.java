@@ -19,6 +19,10 @@ final class TextModel implements CompiledModel {
     private final int[] memoryOffsets;
     private final String timeUnit;
     private final boolean autonomous;
+    private final int[] algebraic;
+    private final Interpreter.Node[] delayValues;
+    private final Interpreter.Node[] delayLags;
+    private final Interpreter.Node[] delayValuesBeforeStart;
 
     TextModel(FlatSystem flat, Kernel kernel, InterpretedKernel interpreted, Interpreter interpreter,
               List<ModelExtension> extensions, String timeUnit) {
@@ -29,7 +33,7 @@ final class TextModel implements CompiledModel {
         this.interpreter = interpreter;
         this.extensions = List.copyOf(extensions);
         this.memoryOffsets = new int[extensions.size()];
-        int size = flat.parameters().size();
+        int size = flat.parameters().size() + flat.delays().size();
         for (int i = 0; i < extensions.size(); i++) {
             memoryOffsets[i] = size;
             size += extensions.get(i).memorySize();
@@ -46,7 +50,13 @@ final class TextModel implements CompiledModel {
         }
         List<Expr> continuous = new ArrayList<>(flat.derivatives());
         continuous.addAll(flat.assignedExpressions());
-        this.autonomous = continuous.stream().noneMatch(e -> Exprs.symbols(e).contains(Builtins.TIME));
+        this.autonomous = flat.delays().isEmpty() && continuous.stream().noneMatch(e -> Exprs.symbols(e).contains(Builtins.TIME));
+        this.algebraic = java.util.stream.IntStream.range(0, flat.states().size())
+                .filter(i -> flat.states().get(i).kind() == Variable.Kind.ALGEBRAIC).toArray();
+        this.delayValues = flat.delays().stream().map(d -> interpreter.compile(d.value())).toArray(Interpreter.Node[]::new);
+        this.delayLags = flat.delays().stream().map(d -> interpreter.compile(d.lag())).toArray(Interpreter.Node[]::new);
+        this.delayValuesBeforeStart = flat.delays().stream().map(d -> interpreter.compile(d.valueBeforeStart()))
+                .toArray(Interpreter.Node[]::new);
         for (Expr e : continuous) {
             Exprs.walk(e, node -> {
                 if (node instanceof Expr.Binary b && b.op().isComparison()) {
@@ -168,6 +178,36 @@ final class TextModel implements CompiledModel {
     @Override
     public List<CompiledEvent> events() {
         return events;
+    }
+
+    @Override
+    public int[] algebraicStates() {
+        return algebraic.clone();
+    }
+
+    @Override
+    public int delayCount() {
+        return delayValues.length;
+    }
+
+    @Override
+    public int delaySlot(int k) {
+        return flat.parameters().size() + k;
+    }
+
+    @Override
+    public double delayLag(int k, double t, double[] y, double[] p) {
+        return delayLags[k].eval(interpreted.frame(t, y, p, false));
+    }
+
+    @Override
+    public double delayedValue(int k, double t, double[] y, double[] p) {
+        return delayValues[k].eval(interpreted.frame(t, y, p, false));
+    }
+
+    @Override
+    public double delayedValueBeforeStart(int k, double t, double[] y, double[] p) {
+        return delayValuesBeforeStart[k].eval(interpreted.frame(t, y, p, false));
     }
 
     @Override

@@ -19,7 +19,9 @@ public record Variable(String id, Kind kind, boolean constant, String displayNam
         /** Assignment-rule variable, computed from states and parameters. */
         ASSIGNED,
         /** Reaction rate. */
-        FLUX
+        FLUX,
+        /** Symbol an algebraic rule determines: a state of the differential-algebraic system with no derivative of its own. */
+        ALGEBRAIC
     }
 
     /** Display name when there is one, else the id. */

@@ -32,6 +32,9 @@ final class EventProcessor {
     private final boolean[] stateGuarded;
     private final List<Pending> pending = new ArrayList<>();
     private final BracketingNthOrderBrentSolver brent = new BracketingNthOrderBrentSolver(1e-15, 1e-300, 0, 5);
+    /** Breaks ties between equal priorities; fixed seed, so every run of a problem is the same. */
+    private final java.util.SplittableRandom random = new java.util.SplittableRandom(SEED);
+    static final long SEED = 20_030_206L;
     private long sequence;
     private long fired;
 
@@ -104,18 +107,20 @@ final class EventProcessor {
             if (ready.isEmpty()) {
                 return any;
             }
-            ready.sort(Comparator.comparingDouble((Pending pe) -> -events.get(pe.event()).priority(t, y, p))
-                    .thenComparingLong(Pending::order));
-            Pending first = ready.get(0);
+            java.util.Map<Pending, Double> priority = new java.util.HashMap<>();
+            ready.forEach(pe -> priority.put(pe, events.get(pe.event()).priority(t, y, p)));
+            ready.sort(Comparator.comparingDouble((Pending pe) -> -priority.get(pe)).thenComparingLong(Pending::order));
+            Pending first = chooseAmongEqualPriorities(ready, priority);
             CompiledEvent ev = events.get(first.event());
             double[] values = first.values() != null ? first.values() : ev.evaluateAssignments(t, y, p);
             double[] yBefore = y.clone();
             double[] pBefore = p.clone();
-            ev.apply(values, y, p);
+            ev.apply(t, values, y, p);
             requireFinite(ev, t, yBefore, y, pBefore, p);
             fired++;
             any = true;
-            pending.addAll(ready.subList(1, ready.size()));
+            ready.remove(first);
+            pending.addAll(ready);
         }
     }
 
@@ -163,6 +168,23 @@ final class EventProcessor {
                 rightLimitAt[e] = t;
             }
         }
+    }
+
+    /**
+     * The firing to execute first: the highest priority; among events that have equal explicit
+     * priorities, one chosen at random, as SBML Level 3 prescribes (sec. 4.12.5), from the run's
+     * own seeded generator, so a run is reproducible. Events without a priority keep their
+     * order of triggering (SBML leaves it open).
+     */
+    private Pending chooseAmongEqualPriorities(List<Pending> sorted, java.util.Map<Pending, Double> priority) {
+        Pending first = sorted.get(0);
+        if (!events.get(first.event()).hasPriority()) {
+            return first;
+        }
+        double top = priority.get(first);
+        List<Pending> tied = sorted.stream()
+                .filter(pe -> events.get(pe.event()).hasPriority() && priority.get(pe) == top).toList();
+        return tied.size() == 1 ? first : tied.get(random.nextInt(tied.size()));
     }
 
     /** A trigger turning true schedules a firing; turning false cancels those of a non-persistent event. */
@@ -242,17 +264,30 @@ final class EventProcessor {
                 }
             }
             roots.sort(Double::compare);
-            for (double r : roots) {
+            for (int i = 0; i < roots.size() && Double.isNaN(found); i++) {
+                double r = roots.get(i);
                 step.interpolate(r, scratch);
                 if (ev.trigger(r, scratch, p)) {
                     found = r;
                     break;
                 }
+                // A strict comparison is still false at its exact root (x > c at x = c), and a
+                // window such as x > c1 && x < c2 may open and close inside the step: if the
+                // trigger holds between this root and the next, it turned true at the first
+                // instant after this root.
+                double next = i + 1 < roots.size() ? roots.get(i + 1) : b;
+                double mid = 0.5 * (r + next);
+                if (mid > r && mid < next) {
+                    step.interpolate(mid, scratch);
+                    if (ev.trigger(mid, scratch, p)) {
+                        found = bisect(ev, step, p, scratch, r, mid);
+                    }
+                }
             }
             if (Double.isNaN(found) && atEnd) {
                 // Only a state guard can flip a trigger inside a step; a trigger that is true at the
                 // step's end through time guards alone is handled at that breakpoint.
-                found = bisect(ev, step, p, scratch);
+                found = bisect(ev, step, p, scratch, step.startTime(), step.endTime());
             }
             if (!Double.isNaN(found) && (Double.isNaN(earliest) || found < earliest)) {
                 earliest = found;
@@ -261,10 +296,10 @@ final class EventProcessor {
         return earliest;
     }
 
-    /** Smallest time in the step where the trigger is true, by bisection on the boolean. */
-    private static double bisect(CompiledEvent ev, DenseStep step, double[] p, double[] scratch) {
-        double lo = step.startTime();
-        double hi = step.endTime();
+    /** Smallest time in (lo, hi] where the trigger is true (it is at hi), by bisection on the boolean. */
+    private static double bisect(CompiledEvent ev, DenseStep step, double[] p, double[] scratch, double from, double to) {
+        double lo = from;
+        double hi = to;
         for (int i = 0; i < 200 && hi - lo > 1e-15 * Math.max(Math.abs(hi), 1e-300); i++) {
             double mid = 0.5 * (lo + hi);
             if (mid <= lo || mid >= hi) {

@@ -40,6 +40,15 @@ public record InitialConditions(double[] state, double[] parameters) {
             }
         }
         model.initialize(t0, y, p, fixedStates, fixedParameters);
+        if (model.algebraicStates().length > 0) {
+            // Algebraic rules: solve for the values they determine (a differential-algebraic start
+            // must be consistent); initial assignments that read those values (a species given by
+            // its amount in a compartment an algebraic rule sizes) are evaluated again, then the
+            // rules solved again for the new values.
+            org.osteon.solve.AlgebraicProjection.project(ModelFunction.of(model, p), t0, y);
+            model.initialize(t0, y, p, fixedStates, fixedParameters);
+            org.osteon.solve.AlgebraicProjection.project(ModelFunction.of(model, p), t0, y);
+        }
         for (int i = 0; i < y.length; i++) {
             if (!Double.isFinite(y[i])) {
                 throw new IllegalArgumentException("initial value of '" + layout.states().get(i).id() + "' is " + y[i]);

@@ -15,12 +15,14 @@ public final class ModelFunction implements OdeFunction {
     private final double[] p;
     private final double lo;
     private final double hi;
+    private final int[] algebraic;
 
     private ModelFunction(CompiledModel model, double[] p, double lo, double hi) {
         this.model = model;
         this.p = p;
         this.lo = lo;
         this.hi = hi;
+        this.algebraic = model.algebraicStates();
     }
 
     /** The right-hand side for all times; {@code p} is used as it is, not copied. */
@@ -61,5 +63,10 @@ public final class ModelFunction implements OdeFunction {
     @Override
     public boolean isAutonomous() {
         return model.isAutonomous();
+    }
+
+    @Override
+    public int[] algebraicComponents() {
+        return algebraic;
     }
 }

@@ -28,6 +28,9 @@ public final class Simulator {
     private final SolverSettings settings;
     private final CompiledModel model;
     private final Layout layout;
+    /** The run's past, for models with delay(x, d); null otherwise. */
+    private final DelayHistory history;
+    private final boolean algebraic;
     private final double[] y;
     private final double[] p;
     private final List<ScheduledChange> changes;
@@ -43,7 +46,11 @@ public final class Simulator {
     private Simulator(SimulationProblem problem, SolverSettings settings, Cancellation cancellation) {
         this.problem = problem;
         this.settings = settings;
-        this.model = problem.model();
+        CompiledModel base = problem.model();
+        this.history = base.delayCount() > 0
+                ? new DelayHistory(base, problem.t0(), problem.initialState(), problem.parameters()) : null;
+        this.model = history == null ? base : new DelayedModel(base, history);
+        this.algebraic = base.algebraicStates().length > 0;
         this.layout = model.layout();
         if (problem.initialState().length != layout.stateCount()
                 || problem.parameters().length != layout.parameterVectorSize()) {
@@ -62,7 +69,7 @@ public final class Simulator {
         this.events = new EventProcessor(model.events(), problem.tEnd(), layout);
         this.recorder = new Recorder(model, problem.outputTimes(), problem.recordedParameters());
         this.integrator = Integrators.byName(settings.method());
-        this.context = new IntegrationContext(tolerances(), settings.maxSteps(), settings.maxStep(), cancellation);
+        this.context = new IntegrationContext(tolerances(), settings.maxSteps(), maxStep(), cancellation);
         this.t = problem.t0();
     }
 
@@ -82,8 +89,25 @@ public final class Simulator {
         return new Simulator(problem, settings, cancellation).run();
     }
 
+    /**
+     * The largest step: the settings' own, and for a model without states (only rules and events)
+     * a thousandth of the run, so that a trigger that is a non-monotone function of time (say
+     * {@code sin(time) > 0.5}) cannot switch on and off again inside one step unseen.
+     */
+    private double maxStep() {
+        double cap = layout.stateCount() > 0 ? Double.POSITIVE_INFINITY : (problem.tEnd() - problem.t0()) / 1000;
+        if (history != null) {
+            // a step no longer than the shortest delay finds every delayed value in the stored past
+            cap = Math.min(cap, history.smallestLag());
+        }
+        if (Double.isInfinite(cap)) {
+            return settings.maxStep();
+        }
+        return settings.maxStep() > 0 ? Math.min(settings.maxStep(), cap) : cap;
+    }
+
     private Tolerances tolerances() {
-        int n = layout.stateCount();
+        int n = Math.max(1, layout.stateCount()); // a model without states is integrated with one dummy state
         double[] rtol = new double[n];
         double[] atol = new double[n];
         java.util.Arrays.fill(rtol, settings.rtol());
@@ -145,12 +169,15 @@ public final class Simulator {
      */
     private void handleTimePoint() {
         applyChanges(ScheduledChange.Phase.BEFORE_OUTPUT);
-        events.process(t, y, p, false);
+        if (events.process(t, y, p, false)) {
+            consistent();
+        }
         recorder.recordUpTo(t, y, p);
         boolean changed = applyChanges(ScheduledChange.Phase.AFTER_OUTPUT);
         changed |= events.process(t, y, p, true);
         if (changed) {
             events.process(t, y, p, false);
+            consistent();
         }
         while (nextChange < changes.size() && changes.get(nextChange).time() <= t) {
             nextChange++;
@@ -169,19 +196,67 @@ public final class Simulator {
         return any;
     }
 
+    /** After a jump of the state: the values algebraic rules determine are solved for again. */
+    private void consistent() {
+        if (algebraic) {
+            org.osteon.solve.AlgebraicProjection.project(ModelFunction.of(model, p), t, y);
+        }
+    }
+
+    /** dy/dt = 0 for one dummy state: what a model without states is integrated as. */
+    private static final OdeFunction NO_STATES = new OdeFunction() {
+        @Override
+        public int dimension() {
+            return 1;
+        }
+
+        @Override
+        public void derivatives(double t, double[] y, double[] dydt) {
+            dydt[0] = 0;
+        }
+
+        @Override
+        public void jacobian(double t, double[] y, double[] dfdy) {
+            dfdy[0] = 0;
+        }
+
+        @Override
+        public boolean hasAnalyticJacobian() {
+            return true;
+        }
+
+        @Override
+        public boolean isAutonomous() {
+            return true;
+        }
+    };
+
     private void integrateTo(double target) {
         if (segments++ > 0) {
             context.statistics().restarts++;
             restartTimes.add(t);
         }
+        if (history != null) {
+            history.parametersFrom(t, p);
+        }
         events.startSegment(t, y, p);
         OdeFunction f = ModelFunction.onSegment(model, p, t, target);
-        double[] scratch = new double[y.length];
-        double[] eventState = new double[y.length];
+        double[] start = y.clone();
+        if (y.length == 0) {
+            // Only rules and events: integrate a dummy state with zero derivative, so steps, dense
+            // output and event location work as for any model (the model never reads the slot).
+            f = NO_STATES;
+            start = new double[1];
+        }
+        double[] scratch = new double[start.length];
+        double[] eventState = new double[start.length];
         double[] eventTime = {Double.NaN};
         try {
-            integrator.integrate(f, t, y.clone(), target, step -> {
+            integrator.integrate(f, t, start, target, step -> {
                 double tEvent = events.isEmpty() ? Double.NaN : events.locate(step, p, scratch);
+                if (history != null) {
+                    history.record(step, Double.isNaN(tEvent) ? step.endTime() : tEvent);
+                }
                 if (!Double.isNaN(tEvent)) {
                     recorder.recordBefore(step, tEvent, p, scratch);
                     step.interpolate(tEvent, eventState);
@@ -193,7 +268,7 @@ public final class Simulator {
                 } else {
                     recorder.recordBefore(step, target, p, scratch);
                 }
-                System.arraycopy(step.endState(), 0, eventState, 0, y.length);
+                System.arraycopy(step.endState(), 0, eventState, 0, eventState.length);
                 events.endStep(step.endTime(), step.endState(), p);
                 return true;
             }, context);

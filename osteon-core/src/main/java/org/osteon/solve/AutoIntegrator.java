@@ -28,6 +28,10 @@ public final class AutoIntegrator implements Integrator {
         if (context != null && context.stiff()) {
             return stiff.integrate(f, t0, y0, tStop, listener, context);
         }
+        if (f.algebraicComponents().length > 0) {
+            // a differential-algebraic system: only the Rosenbrock method with a mass matrix solves it
+            return stiff.integrate(f, t0, y0, tStop, listener, context);
+        }
         StiffnessDetector detector = new StiffnessDetector();
         double[] y = new double[y0 == null ? 0 : y0.length];
         boolean[] stopped = {false};

@@ -54,6 +54,7 @@ public final class Dop853 implements Integrator {
     public double integrate(OdeFunction f, double t0, double[] y0, double tStop, StepListener listener,
                             IntegrationContext context) {
         SolverChecks.validate(f, t0, y0, tStop, context);
+        SolverChecks.requireOrdinary(f, t0, NAME);
         if (tStop == t0) {
             return t0;
         }

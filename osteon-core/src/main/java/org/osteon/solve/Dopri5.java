@@ -96,6 +96,7 @@ public final class Dopri5 implements Integrator {
     double integrate(OdeFunction f, double t0, double[] y0, double tStop, StepListener listener,
                      IntegrationContext context, StiffnessDetector detector, double[] yEnd) {
         SolverChecks.validate(f, t0, y0, tStop, context);
+        SolverChecks.requireOrdinary(f, t0, NAME);
         if (tStop == t0) {
             if (yEnd != null) {
                 System.arraycopy(y0, 0, yEnd, 0, y0.length);

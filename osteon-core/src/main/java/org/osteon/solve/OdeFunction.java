@@ -31,4 +31,14 @@ public interface OdeFunction {
     default boolean isAutonomous() {
         return false;
     }
+
+    /**
+     * Components whose equation is algebraic: for these, {@link #derivatives} gives a residual
+     * that must stay zero, so the system is M y' = f with M the identity except zero on these
+     * diagonal entries (an index-1 differential-algebraic system). Only methods that accept a
+     * mass matrix ({@code rodas5p}) solve such systems. Empty by default.
+     */
+    default int[] algebraicComponents() {
+        return new int[0];
+    }
 }

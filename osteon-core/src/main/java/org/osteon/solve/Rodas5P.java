@@ -78,6 +78,11 @@ public final class Rodas5P implements Integrator {
     private static final class Run extends AdaptiveRun {
         private final boolean autonomous;
         private final boolean analyticJacobian;
+        /** The diagonal mass matrix M of M y' = f: 1 for differential components, 0 for algebraic ones. */
+        private final double[] differential;
+        private final int[] algebraicRows;
+        private final boolean algebraic;
+        private final double[] kept;
         private final double[] f0;
         private final double[] dfdt;
         private final double[] jac;
@@ -98,6 +103,14 @@ public final class Rodas5P implements Integrator {
             super(f, ctx, listener, fixedStep, CONTROL);
             this.autonomous = f.isAutonomous();
             this.analyticJacobian = f.hasAnalyticJacobian();
+            this.algebraicRows = f.algebraicComponents();
+            this.algebraic = algebraicRows.length > 0;
+            this.kept = new double[algebraicRows.length];
+            this.differential = new double[n];
+            java.util.Arrays.fill(differential, 1.0);
+            for (int i : f.algebraicComponents()) {
+                differential[i] = 0.0;
+            }
             f0 = new double[n];
             dfdt = new double[n];
             jac = new double[n * n];
@@ -216,7 +229,7 @@ public final class Rodas5P implements Integrator {
                 w[i] = -jac[i];
             }
             for (int i = 0; i < n; i++) {
-                w[i * n + i] += diag;
+                w[i * n + i] += diag * differential[i];
             }
             stats.decompositions++;
             return lu.factor();
@@ -259,11 +272,21 @@ public final class Rodas5P implements Integrator {
                     return Double.NaN;
                 }
                 double[] cs = CC[s];
+                if (algebraic) { // the term is M (sum c k): algebraic rows carry none, so keep f there
+                    for (int a = 0; a < algebraicRows.length; a++) {
+                        kept[a] = ks[algebraicRows[a]];
+                    }
+                }
                 for (int j = 0; j < s; j++) {
                     double cj = cs[j] * hInv;
                     double[] kj = k[j];
                     for (int i = 0; i < n; i++) {
                         ks[i] += cj * kj[i];
+                    }
+                }
+                if (algebraic) {
+                    for (int a = 0; a < algebraicRows.length; a++) {
+                        ks[algebraicRows[a]] = kept[a];
                     }
                 }
                 double hd = h * D[s];

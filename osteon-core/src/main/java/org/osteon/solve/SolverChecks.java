@@ -74,4 +74,13 @@ final class SolverChecks {
     static double minStep(double t) {
         return Math.max(10 * Math.ulp(t), Double.MIN_NORMAL);
     }
+
+    /** Refuses a differential-algebraic system in a method that solves ordinary differential equations only. */
+    static void requireOrdinary(OdeFunction f, double t0, String method) {
+        if (f.algebraicComponents().length > 0) {
+            throw new SolverException(SolverException.Reason.INVALID_INPUT, t0, f.algebraicComponents()[0],
+                    "the model has algebraic rules (a differential-algebraic system), which " + method
+                            + " cannot solve; use rodas5p or auto");
+        }
+    }
 }

@@ -45,6 +45,7 @@ final class Api {
     private final ModelJson models;
     private final Workers workers;
     private final byte[] openApi;
+    private final PopulationApi populations;
 
     Api(WebLimits limits, ObjectMapper mapper, ScenarioJson scenarios, ModelJson models, Workers workers, byte[] openApi) {
         this.limits = limits;
@@ -54,6 +55,7 @@ final class Api {
         this.models = models;
         this.workers = workers;
         this.openApi = openApi;
+        this.populations = new PopulationApi(limits, mapper, scenarios);
     }
 
     void health(Context ctx) {
@@ -102,6 +104,13 @@ final class Api {
                     .ifPresent(s -> out.add(models.scenario(id, s)));
         }
         send(ctx, out);
+    }
+
+    void population(Context ctx) {
+        JsonNode body = body(ctx);
+        org.osteon.analysis.population.PopulationJob job = populations.prepare(body);
+        byte[] json = workers.run(arrival(ctx), c -> populations.run(job, c));
+        ctx.contentType("application/json").result(json);
     }
 
     void simulate(Context ctx) {

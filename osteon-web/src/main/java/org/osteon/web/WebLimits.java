@@ -28,23 +28,25 @@ import org.osteon.util.Suggestions;
  * @param minRequestBytesPerSecond a request body arriving slower than this is cut (408): a slow
  *                           client cannot hold a server thread
  * @param maxConnectionsPerClient connections one client address may hold open; more are closed at once
+ * @param maxPatients        most patients of one population ({@code /api/population})
  */
 public record WebLimits(long maxBodyBytes, int maxJsonDepth, int maxJsonTokens, double maxSpan, int maxPoints,
                         int maxSetEntries, int maxInterventions, int maxDoses, int maxOutputs, int maxRuns,
                         double maxAbsValue, long timeBudgetMillis, int workers, int queueCapacity,
-                        long idleTimeoutMillis, long minRequestBytesPerSecond, int maxConnectionsPerClient) {
+                        long idleTimeoutMillis, long minRequestBytesPerSecond, int maxConnectionsPerClient, int maxPatients) {
 
     /** The defaults: 256 KiB bodies, depth 16, 40 years of days, 20 000 points, 5 s per request, ... */
     public static WebLimits defaults() {
         return new WebLimits(256 * 1024, 16, 50_000, 40 * 365.25, 20_000, 500, 200, 4000, 200, 8, 1e15, 5000,
-                Math.max(1, Runtime.getRuntime().availableProcessors()), 64, 10_000, 1024, 64);
+                Math.max(1, Runtime.getRuntime().availableProcessors()), 64, 10_000, 1024, 64, 200);
     }
 
     public WebLimits {
         if (maxBodyBytes < 1024 || maxJsonDepth < 4 || maxJsonTokens < 100 || !(maxSpan > 0) || maxPoints < 2
                 || maxSetEntries < 0 || maxInterventions < 0 || maxDoses < 0 || maxOutputs < 1 || maxRuns < 1
                 || !(maxAbsValue > 0) || timeBudgetMillis < 1 || workers < 1 || queueCapacity < 0
-                || idleTimeoutMillis < 100 || minRequestBytesPerSecond < 0 || maxConnectionsPerClient < 1) {
+                || idleTimeoutMillis < 100 || minRequestBytesPerSecond < 0 || maxConnectionsPerClient < 1
+                || maxPatients < 2) {
             throw new IllegalArgumentException("a limit is out of range: " + this);
         }
     }
@@ -69,6 +71,7 @@ public record WebLimits(long maxBodyBytes, int maxJsonDepth, int maxJsonTokens, 
         m.put("idleTimeoutMillis", idleTimeoutMillis);
         m.put("minRequestBytesPerSecond", minRequestBytesPerSecond);
         m.put("maxConnectionsPerClient", maxConnectionsPerClient);
+        m.put("maxPatients", maxPatients);
         return m;
     }
 
@@ -103,6 +106,7 @@ public record WebLimits(long maxBodyBytes, int maxJsonDepth, int maxJsonTokens, 
                 (Integer) m.get("maxInterventions"), (Integer) m.get("maxDoses"), (Integer) m.get("maxOutputs"),
                 (Integer) m.get("maxRuns"), (Double) m.get("maxAbsValue"), (Long) m.get("timeBudgetMillis"),
                 (Integer) m.get("workers"), (Integer) m.get("queueCapacity"), (Long) m.get("idleTimeoutMillis"),
-                (Long) m.get("minRequestBytesPerSecond"), (Integer) m.get("maxConnectionsPerClient"));
+                (Long) m.get("minRequestBytesPerSecond"), (Integer) m.get("maxConnectionsPerClient"),
+                (Integer) m.get("maxPatients"));
     }
 }

@@ -184,6 +184,30 @@ class BrowserTest {
     }
 
     @Test
+    void aSmallPopulationShowsItsBands() {
+        load();
+        WebElement n = driver.findElement(By.id("pop-n"));
+        n.clear();
+        n.sendKeys("8"); // few: the request must fit the 5 s budget even on a loaded machine
+        driver.findElement(By.id("pop-run")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> js("return window.osteonExplorer.population") != null
+                || driver.findElement(By.id("pop-status")).getAttribute("class").contains("error"));
+        assertThat(driver.findElement(By.id("pop-status")).getText()).contains("8 of 8 patients");
+        assertThat(driver.findElements(By.cssSelector("#population .plot canvas"))).isNotEmpty();
+        @SuppressWarnings("unchecked")
+        List<Object> p50 = (List<Object>) js("return window.osteonExplorer.population.outputs[0].p50");
+        @SuppressWarnings("unchecked")
+        List<Object> p05 = (List<Object>) js("return window.osteonExplorer.population.outputs[0].p05");
+        @SuppressWarnings("unchecked")
+        List<Object> p95 = (List<Object>) js("return window.osteonExplorer.population.outputs[0].p95");
+        for (int i = 0; i < p50.size(); i++) {
+            double m = ((Number) p50.get(i)).doubleValue();
+            assertThat(((Number) p05.get(i)).doubleValue()).isLessThanOrEqualTo(m);
+            assertThat(((Number) p95.get(i)).doubleValue()).isGreaterThanOrEqualTo(m);
+        }
+    }
+
+    @Test
     void theKeyboardAloneCanSelectAnElementAndActOnIt() {
         load();
         WebElement select = driver.findElement(By.id("node-select"));

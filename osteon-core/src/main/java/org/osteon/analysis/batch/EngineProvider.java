@@ -32,7 +32,7 @@ public interface EngineProvider {
             names.add(p.name());
         }
         String hint = name.equals("spark") ? ": the Spark engine is in the osteon-spark module, which this program does"
-                + " not include; run osteon-spark/target/osteon-spark.jar with spark-submit, or ./osteon-spark"
+                + " not include; run osteon-spark/target/osteon-spark.jar with spark-submit, or osteon-spark/osteon"
                 + " (see docs/pharmacometrics.md)" : "";
         throw new IllegalArgumentException("unknown engine '" + name + "'" + hint + "; engines available here: "
                 + String.join(", ", names));

@@ -8,7 +8,8 @@ package org.osteon.analysis.population;
  * @param values    {@code values[o][t]}: output o at output time t; null when the run failed
  * @param failure   why the run failed, or null
  */
-public record PatientResult(int patient, double[] variables, double[][] values, String failure) {
+public record PatientResult(int patient, double[] variables, double[][] values, String failure)
+        implements java.io.Serializable {
     public boolean succeeded() {
         return failure == null;
     }

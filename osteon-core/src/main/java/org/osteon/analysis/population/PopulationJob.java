@@ -27,8 +27,12 @@ public final class PopulationJob {
     private final String timeUnit;
 
     public PopulationJob(PopulationSpec spec, ModelCatalog catalog) {
+        this(spec, spec.scenario().resolve(catalog), catalog);
+    }
+
+    /** A population of a scenario given as it is (the web API), rather than through a recipe. */
+    public PopulationJob(PopulationSpec spec, ScenarioRecipe.Resolved r, ModelCatalog catalog) {
         this.spec = spec;
-        ScenarioRecipe.Resolved r = spec.scenario().resolve(catalog);
         ScenarioRunner runner = new ScenarioRunner(catalog);
         this.problems = SteadyStart.of(ProblemFactory.of(runner, r.scenario(), r.model()), spec.initial());
         this.settings = runner.settings(r.scenario());

@@ -1,12 +1,12 @@
 package org.osteon.analysis.population;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.osteon.analysis.InitialState;
 import org.osteon.analysis.batch.ScenarioRecipe;
+import org.osteon.analysis.batch.SpecScenario;
 import org.osteon.analysis.sampling.JointDistribution;
 import org.osteon.analysis.sampling.ModelSymbols;
 import org.osteon.analysis.sampling.SpecYaml;
@@ -59,7 +59,7 @@ public final class PopulationSpecReader {
         MappingNode root = yaml.root(text, "a population spec must be a YAML mapping with scenario, n, seed, parameters,"
                 + " outputs");
         Map<String, Node> top = yaml.entries(root, KEYS);
-        ScenarioRecipe recipe = scenario(yaml, top, baseDir, catalog, root);
+        ScenarioRecipe recipe = SpecScenario.read(yaml, top, baseDir, catalog, root);
         yaml.throwIfProblems();
         return parse(yaml, top, recipe, catalog, root);
     }
@@ -72,52 +72,38 @@ public final class PopulationSpecReader {
         return parse(yaml, top, recipe, catalog, root);
     }
 
-    private static ScenarioRecipe scenario(SpecYaml yaml, Map<String, Node> top, Path baseDir, ModelCatalog catalog,
-                                           Node root) {
-        String scenario = yaml.string(top, "scenario");
-        String model = yaml.string(top, "model");
-        if ((scenario == null) == (model == null)) {
-            yaml.problem(root, "give either 'scenario' (a scenario file or id) or 'model' (a model file or id)");
-            return null;
-        }
-        String target = scenario != null ? scenario : model;
-        boolean file = target.contains("/") || target.contains(".");
-        String resolved = file && baseDir != null ? baseDir.resolve(target).toString() : target;
-        LinkedHashMap<String, Double> set = new LinkedHashMap<>();
-        yaml.named(top.get("set"), "'set' must map names to numbers").forEach((k, v) -> {
-            Double d = yaml.number(v, "set." + k);
-            if (d != null) {
-                set.put(k, d);
+    /**
+     * Reads spec text for a scenario given as it is (the web API): the spec's own scenario keys
+     * are not allowed, and the spec's {@link PopulationSpec#scenario()} is null.
+     */
+    public static PopulationSpec read(String text, String source, ScenarioRecipe.Resolved scenario, ModelCatalog catalog) {
+        SpecYaml yaml = new SpecYaml(source);
+        MappingNode root = yaml.root(text, "a population spec must be a mapping");
+        Map<String, Node> top = yaml.entries(root, KEYS);
+        for (String key : SpecScenario.KEYS) {
+            if (top.containsKey(key)) {
+                yaml.problem(top.get(key), "'" + key + "' belongs to the scenario here, not to the population");
             }
-        });
-        ScenarioRecipe.Overrides o = new ScenarioRecipe.Overrides(positive(yaml, top, "until"), positive(yaml, top, "step"),
-                yaml.string(top, "solver"), positive(yaml, top, "rtol"), positive(yaml, top, "atol"), set);
-        try {
-            return ScenarioRecipe.of(resolved, catalog, o);
-        } catch (ScenarioException e) {
-            yaml.problem(top.get(scenario != null ? "scenario" : "model"), String.join("; ", e.problems()));
-            return null;
         }
-    }
-
-    private static Double positive(SpecYaml yaml, Map<String, Node> top, String key) {
-        Double v = yaml.number(top, key);
-        if (v != null && !(v > 0 && Double.isFinite(v))) {
-            yaml.problem(top.get(key), "'" + key + "' must be a positive number, found " + v);
-            return null;
-        }
-        return v;
+        yaml.throwIfProblems();
+        return parse(yaml, top, null, c -> scenario, catalog, root);
     }
 
     private static PopulationSpec parse(SpecYaml yaml, Map<String, Node> top, ScenarioRecipe recipe, ModelCatalog catalog,
                                         Node root) {
+        return parse(yaml, top, recipe, recipe::resolve, catalog, root);
+    }
+
+    private static PopulationSpec parse(SpecYaml yaml, Map<String, Node> top, ScenarioRecipe recipe,
+                                        java.util.function.Function<ModelCatalog, ScenarioRecipe.Resolved> resolver,
+                                        ModelCatalog catalog, Node root) {
         SimulationProblem base;
         try {
-            ScenarioRecipe.Resolved r = recipe.resolve(catalog);
+            ScenarioRecipe.Resolved r = resolver.apply(catalog);
             base = new org.osteon.scenario.ScenarioRunner(catalog).problem(r.scenario(), r.model());
         } catch (RuntimeException e) {
-            throw new ScenarioException(yaml.source() + ": the scenario '" + recipe.source() + "' cannot be used: "
-                    + e.getMessage());
+            throw new ScenarioException(yaml.source() + ": the scenario" + (recipe == null ? "" : " '" + recipe.source()
+                    + "'") + " cannot be used: " + e.getMessage());
         }
         Long n = yaml.whole(top, "n", 1, PopulationSpec.MAX_PATIENTS);
         if (!top.containsKey("n")) {

@@ -5,6 +5,7 @@ import {renderScenarioControls} from './controls.js';
 import {createPathway, renderNodeDetails, activeNodes} from './pathway.js';
 import {renderPlots, resizePlots} from './plots.js';
 import {toCsv, toYaml} from './export.js';
+import {populationRequest, renderPopulation} from './population.js';
 
 const $ = (id) => document.getElementById(id);
 const DEFAULT = {model: 'rankl-pathway', scenarioId: 'rankl-pathway-menopause-denosumab'};
@@ -267,11 +268,38 @@ function wire() {
     }
   });
   $('large-text').addEventListener('click', () => setLarge(!state.large));
+  $('pop-run').addEventListener('click', runPopulation);
   let resize = null;
   window.addEventListener('resize', () => {
     clearTimeout(resize);
     resize = setTimeout(() => { resizePlots($('plots')); pathway.resize(); }, 150);
   });
+}
+
+/** A small population of the scenario on screen, its bands under the results. */
+async function runPopulation() {
+  const vary = $('pop-vary').value.split(',').map((v) => v.trim()).filter(Boolean);
+  const body = populationRequest(state.scenario, {vary, cv: Number($('pop-cv').value), n: Number($('pop-n').value),
+    seed: Number($('pop-seed').value), outputs: state.show});
+  const note = $('pop-status');
+  note.textContent = `Simulating ${body.n} patients...`;
+  note.classList.remove('error');
+  $('pop-run').disabled = true;
+  const started = performance.now();
+  try {
+    const data = await api.post('/api/population', body);
+    const box = $('population');
+    renderPopulation(box, data, Math.max(260, Math.floor((box.clientWidth >= 672 ? (box.clientWidth - 12) / 2 : box.clientWidth) - 10)));
+    hook.population = data;
+    note.textContent = `${data.succeeded} of ${data.patients} patients in ${Math.round(performance.now() - started)} ms`
+      + (data.failed ? `; ${data.failed} failed (${data.failureReasons.map((r) => r.reason).join('; ')})` : '') + '.';
+  } catch (e) {
+    hook.errors++;
+    note.textContent = e.field ? `${e.message} (field: ${e.field})` : e.message;
+    note.classList.add('error');
+  } finally {
+    $('pop-run').disabled = false;
+  }
 }
 
 function setLarge(on) {
