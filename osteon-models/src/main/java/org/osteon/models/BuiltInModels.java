@@ -14,6 +14,7 @@ public final class BuiltInModels {
                 org.osteon.models.pivonka2008.Pivonka2008Model.definition(),
                 org.osteon.models.scheiner2013.Scheiner2013Model.definition(),
                 org.osteon.models.martinezreina2019.MartinezReina2019Model.definition(),
+                org.osteon.models.petersonriggs2010.PetersonRiggs2010Model.definition(),
                 org.osteon.models.ranklpathway.RanklPathwayModel.definition());
     }
 }

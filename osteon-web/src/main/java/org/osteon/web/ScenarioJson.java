@@ -82,9 +82,11 @@ final class ScenarioJson {
         if (until != null && !(until > t0)) {
             throw ApiException.badRequest(prefix + "until", "'until' (" + until + ") must be after 'start' (" + t0 + ")");
         }
-        if (tEnd - t0 > limits.maxSpan()) {
-            throw ApiException.badRequest(prefix + "until", "the simulated span " + (tEnd - t0) + " is longer than the limit of "
-                    + limits.maxSpan() + " (time units of the model; days for the built-in models)");
+        String timeUnit = catalog.modelIds().contains(model) ? catalog.compiled(model).map(CompiledModel::timeUnit).orElse("day") : "day";
+        double spanDays = (tEnd - t0) * daysPer(timeUnit);
+        if (spanDays > limits.maxSpan()) {
+            throw ApiException.badRequest(prefix + "until", "the simulated span " + (tEnd - t0) + " " + timeUnit + " ("
+                    + spanDays + " days) is longer than the limit of " + limits.maxSpan() + " days");
         }
         if (step != null) {
             if (!(step > 0)) {
@@ -159,6 +161,18 @@ final class ScenarioJson {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(strip(prefix), e.getMessage());
         }
+    }
+
+    /** Length of one time unit of a model in days, so that the span limit means the same for every model. */
+    static double daysPer(String timeUnit) {
+        return switch (timeUnit) {
+            case "hour" -> 1 / 24.0;
+            case "minute" -> 1 / 1440.0;
+            case "second" -> 1 / 86400.0;
+            case "week" -> 7;
+            case "year" -> 365.25;
+            default -> 1;
+        };
     }
 
     /** The compiled built-in model {@code id} (compiled once, cached by the catalog). */

@@ -12,8 +12,8 @@ import org.osteon.util.Suggestions;
  * @param maxBodyBytes       largest request body; larger bodies get 413
  * @param maxJsonDepth       deepest nesting of arrays and objects in a request
  * @param maxJsonTokens      most JSON tokens (values, keys, brackets) in a request
- * @param maxSpan            longest simulated span {@code until - start}, in the model's time unit (days for
- *                           every built-in model): 40 years of days by default
+ * @param maxSpan            longest simulated span {@code until - start}, in days (a model's own time unit is
+ *                           converted): 40 years by default
  * @param maxPoints          most output times of one run
  * @param maxSetEntries      most entries under {@code set}
  * @param maxInterventions   most interventions

@@ -196,6 +196,8 @@ class ApiTest extends ServerTestBase {
         assertThat(e.get("error").asText()).contains("did you mean 'until'");
         assertError(http.post("/api/simulate", "{\"model\":\"pivonka2008\",\"start\":10,\"until\":5}"), 400, "until");
         assertError(http.post("/api/simulate", "{\"model\":\"pivonka2008\",\"until\":20000}"), 400, "until");
+        // the span limit is in days whatever the model's time unit: petersonriggs2010 counts hours
+        assertError(http.post("/api/simulate", "{\"model\":\"petersonriggs2010\",\"until\":400000}"), 400, "until");
         assertError(http.post("/api/simulate", "{\"model\":\"pivonka2008\",\"until\":1000,\"step\":0.01}"), 400, "step");
         assertError(http.post("/api/simulate", "{\"model\":\"pivonka2008\",\"step\":-1}"), 400, "step");
         assertError(http.post("/api/simulate", "{\"model\":\"pivonka2008\",\"rtol\":1}"), 400, "rtol");

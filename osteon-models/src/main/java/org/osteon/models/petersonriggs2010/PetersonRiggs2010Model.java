@@ -1,0 +1,30 @@
+package org.osteon.models.petersonriggs2010;
+
+import java.util.List;
+import org.osteon.models.BuiltInModel;
+
+/**
+ * Peterson &amp; Riggs 2010 calcium homeostasis and bone remodelling, as extended and distributed in
+ * OpenBoneMin (denosumab and teriparatide PK/PD, BMD, estrogen, kidney decline). Time in hours.
+ */
+public final class PetersonRiggs2010Model {
+    public static final String ID = "petersonriggs2010";
+
+    /** Baseline first, then the drug regimens of Peterson &amp; Riggs 2012 and the other conditions. */
+    public static final List<String> SCENARIOS = List.of(
+            "petersonriggs2010-baseline");
+
+    private PetersonRiggs2010Model() {
+    }
+
+    public static BuiltInModel definition() {
+        return BuiltInModel.text(ID, "Peterson & Riggs 2010: calcium homeostasis and bone remodelling (OpenBoneMin)",
+                "Peterson MC, Riggs MM (2010) A physiologically based mathematical model of integrated calcium homeostasis "
+                        + "and bone remodeling. Bone 46:49-63; Peterson MC, Riggs MM (2012) CPT Pharmacometrics Syst Pharmacol "
+                        + "1:e14; OpenBoneMin (Metrum Research Group) 9dfb189",
+                "10.1016/j.bone.2009.08.053",
+                "PTH, calcitriol, gut and kidney calcium and phosphate, bone cells with RANK/RANKL/OPG and TGF-beta; "
+                        + "denosumab (mg) and teriparatide (ug) PK/PD, estrogen, kidney decline, lumbar-spine BMD. Time in hours.",
+                SCENARIOS.stream().map(s -> BuiltInModel.scenarioOf(ID, s)).toList());
+    }
+}
