@@ -109,19 +109,11 @@ final class ExplainCommand implements Callable<Integer> {
                     inactive.add(e.term().symbol());
                     continue;
                 }
-                String sign;
-                if (g.additive()) {
-                    // A lower removal rate adds: say which way the rate itself moved.
-                    boolean rateUp = (e.mean() >= 0) == (e.term().op() == '+');
-                    sign = (e.mean() >= 0 ? "adds" : "removes") + (rateUp ? " (rate above baseline)" : " (rate below baseline)");
-                } else {
-                    sign = e.mean() >= 0 ? "raises" : "lowers";
-                }
                 StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-4d %-" + width + "s", rank++, e.term().symbol()));
                 for (double v : e.values()) {
                     row.append(String.format(Locale.ROOT, " %12s", cell(v, g.additive())));
                 }
-                out.println(row.append("  ").append(sign).append(": ").append(e.term().meaning()));
+                out.println(row.append("  ").append(meaning(e, g, ex)));
             }
             StringBuilder total = new StringBuilder(String.format(Locale.ROOT, "  %-4s %-" + width + "s", "", "total"));
             for (double v : g.total()) {
@@ -140,6 +132,50 @@ final class ExplainCommand implements Callable<Integer> {
                 out.println("  not active in this run: " + String.join(", ", inactive));
             }
         }
+    }
+
+    /**
+     * A row's meaning in plain words: what the mechanism is, which way it moved, what that did to
+     * the group's quantity and, where the groups chain to bone volume, which way bone went. E.g.
+     * "osteoclast apoptosis: F_OCapo fell, raising osteoclasts, towards bone loss" (issue 13: the
+     * terse "raises: osteoclast apoptosis" read as if apoptosis had risen).
+     */
+    static String meaning(Explanation.Effect e, Explanation.Group g, Explanation ex) {
+        boolean raised = e.mean() >= 0;
+        String what = e.term().meaning() + ": ";
+        if (g.additive()) {
+            // A lower removal rate adds bone: say which way the rate itself moved, then what it did.
+            boolean rateUp = raised == (e.term().op() == '+');
+            return what + "rate " + (rateUp ? "above" : "below") + " baseline, " + (raised ? "adding" : "removing") + " "
+                    + g.name();
+        }
+        boolean factorUp = raised == (e.term().op() != '/');
+        String bone = "";
+        Boolean towardsGain = boneDirection(g, ex, raised, 0);
+        if (towardsGain != null) {
+            bone = towardsGain ? ", towards bone gain" : ", towards bone loss";
+        }
+        return what + e.term().symbol() + (factorUp ? " rose" : " fell") + ", " + (raised ? "raising " : "lowering ") + g.name()
+                + bone;
+    }
+
+    /**
+     * Whether a rise (or fall) of group g's quantity moves bone up, following the quantity into the
+     * group whose term it is, down to an additive group ("bone +/-"); null where the chain breaks.
+     */
+    private static Boolean boneDirection(Explanation.Group g, Explanation ex, boolean up, int depth) {
+        if (g.quantity() == null || depth > ex.groups().size()) {
+            return null;
+        }
+        for (Explanation.Group h : ex.groups()) {
+            for (Explanation.Effect e : h.effects()) {
+                if (h != g && e.term().symbol().equals(g.quantity())) {
+                    boolean hUp = up == (e.term().op() == 'x' || e.term().op() == '+');
+                    return h.additive() ? Boolean.valueOf(hUp) : boneDirection(h, ex, hUp, depth + 1);
+                }
+            }
+        }
+        return null;
     }
 
     private static String cell(double v, boolean additive) {

@@ -81,6 +81,7 @@ public final class Osteon implements Runnable {
 
     static int execute(String[] args, PrintWriter out, PrintWriter err, Session session) {
         CommandLine cl = new CommandLine(new Osteon(session));
+        HelpLayout.apply(cl);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new ErrorReporter());

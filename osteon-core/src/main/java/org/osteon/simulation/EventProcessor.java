@@ -108,7 +108,16 @@ final class EventProcessor {
                 return any;
             }
             java.util.Map<Pending, Double> priority = new java.util.HashMap<>();
-            ready.forEach(pe -> priority.put(pe, events.get(pe.event()).priority(t, y, p)));
+            for (Pending pe : ready) {
+                CompiledEvent ev = events.get(pe.event());
+                double value = ev.priority(t, y, p);
+                if (ev.hasPriority() && Double.isNaN(value)) {
+                    // No order can be taken from NaN (and ties among NaN would be drawn from nothing).
+                    throw new SolverException(SolverException.Reason.INVALID_INPUT, t, -1,
+                            "event '" + ev.id() + "' has priority NaN at t=" + t + "; a priority must be a number");
+                }
+                priority.put(pe, value);
+            }
             ready.sort(Comparator.comparingDouble((Pending pe) -> -priority.get(pe)).thenComparingLong(Pending::order));
             Pending first = chooseAmongEqualPriorities(ready, priority);
             CompiledEvent ev = events.get(first.event());
