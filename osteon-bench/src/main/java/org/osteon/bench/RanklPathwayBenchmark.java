@@ -33,7 +33,8 @@ import org.osteon.trajectory.Trajectory;
 @Fork(1)
 @State(Scope.Benchmark)
 public class RanklPathwayBenchmark {
-    @Param({"rankl-pathway-menopause-denosumab", "rankl-pathway-metastasis", "rankl-pathway-teriparatide"})
+    @Param({"rankl-pathway-baseline", "rankl-pathway-menopause-denosumab", "rankl-pathway-metastasis", "rankl-pathway-teriparatide",
+            "rankl-pathway-denosumab-stop"})
     public String scenario;
 
     private SimulationProblem problem;

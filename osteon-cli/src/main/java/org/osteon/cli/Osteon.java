@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
         subcommands = {ModelsCommand.class, ScenariosCommand.class, DescribeCommand.class, RunCommand.class,
             SteadyCommand.class, CompareCommand.class, ScanCommand.class, SensitivityCommand.class,
             ValidateCommand.class, ExplainCommand.class, PathwayCommand.class, ServeCommand.class,
-            ConformanceCommand.class,
+            ConformanceCommand.class, FitCommand.class,
             PopulationCommand.class, GsaCommand.class,
             CommandLine.HelpCommand.class})
 public final class Osteon implements Runnable {

@@ -158,7 +158,8 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         Scenario checked = new Scenario(s.name(), s.description(), s.model(), s.baseDir(), s.start(), s.until(), s.step(),
-                s.solver(), s.rtol(), s.atol(), good, s.interventions(), s.doses(), s.outputs(), s.source(), s.positions());
+                s.solver(), s.rtol(), s.atol(), good, s.interventions(), s.doses(), s.outputs(), s.source(), s.positions(),
+                s.tolerances(), s.calendar(), s.covariates(), s.doseTables(), s.timeQuantities());
         try {
             runner.problem(checked, model);
         } catch (RuntimeException e) {

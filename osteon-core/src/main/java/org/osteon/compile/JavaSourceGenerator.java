@@ -44,6 +44,33 @@ final class JavaSourceGenerator {
         return sb.toString();
     }
 
+    /** A class implementing {@link SensitivityKernel} for the plan (built with a symbol table that knows its temporaries). */
+    String generateSensitivities(String className, SensitivityPlan sp) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("public final class ").append(className).append(" implements org.osteon.compile.SensitivityKernel {\n");
+        sb.append("  private final org.osteon.compile.ExternalFunction[] ext;\n");
+        sb.append("  public ").append(className).append("(org.osteon.compile.ExternalFunction[] ext) { this.ext = ext; }\n");
+        sensitivityMethod(sb, "rhs", sp.temps, sp.rhs);
+        sensitivityMethod(sb, "outputsByState", sp.jacobian.temps, sp.byState);
+        sensitivityMethod(sb, "outputsByParameter", sp.temps, sp.byParameter);
+        sb.append("}\n");
+        return sb.toString();
+    }
+
+    private void sensitivityMethod(StringBuilder sb, String name, List<JacobianPlan.Temp> temps, List<SensitivityPlan.Entry> entries) {
+        List<Expr> used = new ArrayList<>();
+        temps.forEach(tmp -> used.add(tmp.expression()));
+        entries.forEach(en -> used.add(en.expression()));
+        List<Stmt> body = localStatements(used);
+        for (JacobianPlan.Temp tmp : temps) {
+            body.add(new Stmt(local(tmp.name()), null, tmp.expression()));
+        }
+        for (SensitivityPlan.Entry en : entries) {
+            body.add(new Stmt(null, "out[" + en.slot() + "]", en.expression()));
+        }
+        method(sb, name, "out", "java.util.Arrays.fill(out, 0.0);", body);
+    }
+
     /** One line of straight-line code: a local value, or a write into the method's output array. */
     private record Stmt(String local, String target, Expr expr) {
     }

@@ -81,6 +81,22 @@ public final class ModelCompiler {
         return largest;
     }
 
+    /**
+     * Generated derivatives of {@code model} with respect to {@code parameters}, and of the
+     * assignment-rule {@code outputs}, for forward sensitivity equations. Empty when the model
+     * was not compiled from a {@link Model} here or has Java parts (their memory and events have
+     * no symbolic form), so that callers fall back to finite differences.
+     *
+     * @throws IllegalArgumentException for a name that is not a parameter, or an output not computed by a rule
+     */
+    public static java.util.Optional<ParameterDerivatives> parameterDerivatives(CompiledModel model, List<String> parameters,
+                                                                               List<String> outputs) {
+        if (!(model instanceof TextModel text) || text.hasExtensions()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(CompiledSensitivities.of(text.flat(), parameters, outputs, true));
+    }
+
     /** The generated Java source of a model's kernel, for inspection and debugging. */
     public static String generatedSource(Model model, CompileOptions options) {
         FlatSystem flat = Flattener.flatten(model, options);

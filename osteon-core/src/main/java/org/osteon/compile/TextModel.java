@@ -100,6 +100,14 @@ final class TextModel implements CompiledModel {
         return interpreter.compile(other);
     }
 
+    FlatSystem flat() {
+        return flat;
+    }
+
+    boolean hasExtensions() {
+        return !extensions.isEmpty();
+    }
+
     @Override
     public String id() {
         return flat.modelId();

@@ -11,6 +11,10 @@ import org.osteon.compile.CompiledModel;
 import org.osteon.compile.Layout;
 import org.osteon.compile.ModelCompiler;
 import org.osteon.compile.Variable;
+import org.osteon.dosing.DoseTable;
+import org.osteon.dosing.Dosing;
+import org.osteon.dosing.Regimen;
+import org.osteon.model.Model;
 import org.osteon.simulation.Changes;
 import org.osteon.simulation.InitialConditions;
 import org.osteon.simulation.ScheduledChange;
@@ -29,6 +33,7 @@ public final class ScenarioRunner {
 
     private final ModelCatalog catalog;
     private final Map<String, CompiledModel> fileCache = new ConcurrentHashMap<>();
+    private final Map<String, Model> definitionCache = new ConcurrentHashMap<>();
 
     public ScenarioRunner(ModelCatalog catalog) {
         this.catalog = catalog;
@@ -53,7 +58,7 @@ public final class ScenarioRunner {
             }
             String key = path.toAbsolutePath().normalize().toString();
             try {
-                return fileCache.computeIfAbsent(key, k -> ModelCompiler.compile(ModelFiles.read(path)));
+                return fileCache.computeIfAbsent(key, k -> ModelCompiler.compile(definition(s)));
             } catch (ScenarioException e) {
                 // The scenario line that named the file, then what is wrong with it.
                 boolean fromScenarioFile = s.source() != null && ModelFiles.looksLikeScenarioFile(s.source());
@@ -63,6 +68,46 @@ public final class ScenarioRunner {
         return catalog.compiled(ref).orElseThrow(() -> new ScenarioException(s.where("model") + "unknown model '" + ref + "'"
                 + Suggestions.didYouMean(ref, catalog.modelIds()) + "; built-in models: " + String.join(", ", catalog.modelIds())
                 + " (or give a path to an .ant file)"));
+    }
+
+    /**
+     * The model a scenario names as written (unit definitions, attributes such as a state's
+     * depot or molar mass), or {@code null} for a built-in model known only compiled.
+     */
+    public Model definition(Scenario s) {
+        String ref = s.model();
+        if (ref == null) {
+            throw new ScenarioException(s.where("model") + "no model given");
+        }
+        if (ModelFiles.looksLikeModelFile(ref) || ref.contains("/")) {
+            Path path;
+            try {
+                path = s.baseDir() == null ? Path.of(ref) : s.baseDir().resolve(ref);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new ScenarioException(s.where("model") + "'" + ref + "' is not a valid file name (" + e.getReason() + ")");
+            }
+            String key = path.toAbsolutePath().normalize().toString();
+            return definitionCache.computeIfAbsent(key, k -> ModelFiles.read(path));
+        }
+        return catalog.model(ref).orElse(null);
+    }
+
+    /** The doses of a scenario for its model: units, calendar and covariates resolved. */
+    public Dosing dosing(Scenario s, CompiledModel model) {
+        try {
+            return Dosing.of(model, definition(s), s.calendar(), s.covariates());
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException(s.where("model") + e.getMessage());
+        }
+    }
+
+    /** The scenario with every time given with a unit ({@code until: 4 years}) in the model's time unit. */
+    public Scenario inModelTime(Scenario s) {
+        if (s.timeQuantities().isEmpty()) {
+            return s;
+        }
+        Dosing dosing = dosing(s, model(s));
+        return s.inModelTime(dosing::time);
     }
 
     public SolverSettings settings(Scenario s) {
@@ -89,7 +134,9 @@ public final class ScenarioRunner {
                 atol, base.maxSteps(), base.maxStep(), rtol);
     }
 
-    public SimulationProblem problem(Scenario s, CompiledModel model) {
+    public SimulationProblem problem(Scenario scenario, CompiledModel model) {
+        Dosing dosing = dosing(scenario, model);
+        Scenario s = scenario.inModelTime(dosing::time);
         double t0 = s.start() != null ? s.start() : 0;
         double until = s.until() != null ? s.until() : DEFAULT_UNTIL;
         if (!(until > t0) || Double.isInfinite(until)) {
@@ -124,24 +171,49 @@ public final class ScenarioRunner {
                 problems.add(s.where("interventions[" + i + "].set") + e.getMessage());
             }
         }
+        List<Regimen> regimens = new ArrayList<>();
+        List<String> where = new ArrayList<>();
+        List<String> startWhere = new ArrayList<>();
         for (int i = 0; i < s.doses().size(); i++) {
-            Scenario.Dose d = s.doses().get(i);
+            regimens.add(s.doses().get(i));
+            String key = "doses[" + i + "]";
+            where.add(s.where(key));
+            startWhere.add(s.positions().containsKey(key + ".at") ? s.where(key + ".at")
+                    : s.positions().containsKey(key + ".start") ? s.where(key + ".start") : s.where(key));
+        }
+        for (DoseTable table : s.doseTables()) {
             try {
-                if (d.at() < t0) {
-                    problems.add(s.where("doses[" + i + "].at") + "dose at t=" + d.at() + " is before the start of the run ("
-                            + t0 + ")");
-                    continue;
-                }
-                for (double at : d.times()) {
-                    if (at <= until) { // administrations after the end of the run do not happen in it
-                        changes.add(Changes.bolus(layout, d.target(), d.amount(), at));
-                    }
-                }
-                if (layout.parameterIndex(d.target()) >= 0) {
-                    recorded.add(d.target());
+                for (Regimen r : table.regimens(layout)) {
+                    regimens.add(r);
+                    where.add(r.origin() + ": ");
+                    startWhere.add(r.origin() + ": ");
                 }
             } catch (IllegalArgumentException e) {
-                problems.add(s.where("doses[" + i + "].target") + e.getMessage());
+                problems.add(e.getMessage());
+            }
+        }
+        Set<String> heldByInterventions = new LinkedHashSet<>();
+        s.interventions().forEach(iv -> heldByInterventions.add(iv.target()));
+        for (int i = 0; i < regimens.size(); i++) {
+            Regimen r = regimens.get(i);
+            try {
+                double first = dosing.firstTime(r);
+                if (first < t0) { // never dropped silently: a dose before the run is a mistake in the scenario
+                    problems.add(startWhere.get(i) + "dose at t=" + first + " is before the start of the run (" + t0 + ")");
+                    continue;
+                }
+                changes.addAll(dosing.changes(r, t0, until));
+                for (String read : dosing.parametersRead(r)) {
+                    if (heldByInterventions.contains(read)) {
+                        throw new IllegalArgumentException("the dose is converted with '" + read + "', which an intervention"
+                                + " changes during the run; a dose's conversion must not change while it is given");
+                    }
+                }
+                if (layout.parameterIndex(r.target()) >= 0) {
+                    recorded.add(r.target());
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(where.get(i) + e.getMessage());
             }
         }
         for (Variable v : layout.parameters()) {

@@ -15,25 +15,35 @@ public final class ModelFunction implements OdeFunction {
     private final double[] p;
     private final double lo;
     private final double hi;
+    private final double[] inputs;
     private final int[] algebraic;
 
-    private ModelFunction(CompiledModel model, double[] p, double lo, double hi) {
+    private ModelFunction(CompiledModel model, double[] p, double lo, double hi, double[] inputs) {
         this.model = model;
         this.p = p;
         this.lo = lo;
         this.hi = hi;
+        this.inputs = inputs;
         this.algebraic = model.algebraicStates();
     }
 
     /** The right-hand side for all times; {@code p} is used as it is, not copied. */
     public static ModelFunction of(CompiledModel model, double[] p) {
-        return new ModelFunction(model, p, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+        return new ModelFunction(model, p, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, null);
     }
 
     /** The right-hand side on the segment [start, end]. */
     public static ModelFunction onSegment(CompiledModel model, double[] p, double start, double end) {
+        return onSegment(model, p, start, end, null);
+    }
+
+    /**
+     * The right-hand side on the segment [start, end] plus constant input rates (infusions) added
+     * to the derivatives; {@code inputs} is used as it is, or {@code null} for none.
+     */
+    public static ModelFunction onSegment(CompiledModel model, double[] p, double start, double end, double[] inputs) {
         double lo = Math.nextUp(start);
-        return new ModelFunction(model, p, lo, Math.max(lo, Math.nextDown(end)));
+        return new ModelFunction(model, p, lo, Math.max(lo, Math.nextDown(end)), inputs);
     }
 
     private double clamp(double t) {
@@ -48,6 +58,11 @@ public final class ModelFunction implements OdeFunction {
     @Override
     public void derivatives(double t, double[] y, double[] dydt) {
         model.derivatives(clamp(t), y, p, dydt);
+        if (inputs != null) {
+            for (int i = 0; i < inputs.length; i++) {
+                dydt[i] += inputs[i];
+            }
+        }
     }
 
     @Override

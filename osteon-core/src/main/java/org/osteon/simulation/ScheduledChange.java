@@ -21,4 +21,17 @@ public interface ScheduledChange {
     String label();
 
     void apply(double[] y, double[] p);
+
+    /**
+     * Changes the zero-order input rates that are added to the states' derivatives until changed
+     * again (infusions); {@code inputRates[i]} is in state i's unit per model time unit. Most
+     * changes leave them alone.
+     */
+    default void applyInputs(double[] y, double[] p, double[] inputRates) {
+    }
+
+    /** Whether this change touches the input rates (so the run adds them to the right-hand side). */
+    default boolean changesInputs() {
+        return false;
+    }
 }

@@ -42,6 +42,8 @@ public final class Simulator {
     private int nextChange;
     private int segments;
     private final List<Double> restartTimes = new ArrayList<>();
+    /** Zero-order inputs (infusions) added to the derivatives; null when no change sets any. */
+    private final double[] inputs;
 
     private Simulator(SimulationProblem problem, SolverSettings settings, Cancellation cancellation) {
         this.problem = problem;
@@ -71,6 +73,7 @@ public final class Simulator {
         this.integrator = Integrators.byName(settings.method());
         this.context = new IntegrationContext(tolerances(), settings.maxSteps(), maxStep(), cancellation);
         this.t = problem.t0();
+        this.inputs = changes.stream().anyMatch(ScheduledChange::changesInputs) ? new double[y.length] : null;
     }
 
     /** Runs the problem. Throws {@link SolverException} (naming the state and time) if the solver fails. */
@@ -190,6 +193,9 @@ public final class Simulator {
             ScheduledChange c = changes.get(i);
             if (c.phase() == phase) {
                 c.apply(y, p);
+                if (inputs != null) {
+                    c.applyInputs(y, p, inputs);
+                }
                 any = true;
             }
         }
@@ -240,7 +246,7 @@ public final class Simulator {
             history.parametersFrom(t, p);
         }
         events.startSegment(t, y, p);
-        OdeFunction f = ModelFunction.onSegment(model, p, t, target);
+        OdeFunction f = ModelFunction.onSegment(model, p, t, target, inputs == null ? null : inputs.clone());
         double[] start = y.clone();
         if (y.length == 0) {
             // Only rules and events: integrate a dummy state with zero derivative, so steps, dense

@@ -42,7 +42,12 @@ class ScenarioReaderTest {
         assertThat(s.set()).containsEntry("K_D8", 4.5).containsEntry("OBa", 6e-4);
         assertThat(s.interventions()).containsExactly(new Scenario.Intervention("I_P", 1000, 0, 100),
                 new Scenario.Intervention("I_O", 5, 10, Double.POSITIVE_INFINITY));
-        assertThat(s.doses().get(0).times()).containsExactly(20, 30, 40);
+        org.osteon.dosing.Regimen dose = s.doses().get(0);
+        assertThat(dose.target()).isEqualTo("OCa");
+        assertThat(dose.amount()).isEqualTo(org.osteon.units.Quantity.of(1e-4));
+        assertThat(dose.start()).isEqualTo(org.osteon.units.Quantity.of(20));
+        assertThat(dose.interval()).isEqualTo(org.osteon.units.Quantity.of(10));
+        assertThat(dose.count()).isEqualTo(3);
         assertThat(s.outputs()).containsExactly("OBa", "OCa");
         assertThat(s.tolerances()).containsEntry("OCa", new Scenario.Tolerance(null, 1e-15))
                 .containsEntry("OBa", new Scenario.Tolerance(1e-9, 1e-14));

@@ -105,6 +105,14 @@ public final class Plots {
      * @param timeLabel the time axis label, with unit
      * @param notes     remarks printed under the plot (e.g. how many patients failed)
      */
+    /**
+     * Data points over lines, one panel each: observed values over fitted curves, or residuals
+     * over the zero line. Uses the spec's title and size.
+     */
+    public static Figure pointsAndLines(List<PointsAndLine> panels, String xLabel, PlotSpec spec, List<String> notes) {
+        return PointsFigure.build(panels, xLabel, spec, notes);
+    }
+
     public static Figure bands(List<BandSeries> outputs, String timeLabel, PlotSpec spec, List<String> notes) {
         return BandFigure.build(outputs, timeLabel, spec, notes);
     }

@@ -59,6 +59,8 @@ final class SbmlImporter {
     private static final Set<String> RESERVED_SYMBOLS = Set.of(Builtins.TIME, "pi", "exponentiale", "avogadro", "true",
             "false", "INF", "inf", "NaN", "infinity");
 
+    private static final Object JSBML_LOCK = new Object();
+
     private final String file;
     private final SafeXml.Index index;
     private final org.sbml.jsbml.Model sm;
@@ -88,9 +90,15 @@ final class SbmlImporter {
         SBMLDocument doc;
         try {
             javax.xml.stream.XMLEventReader events = SafeXml.factory().createXMLEventReader(new StringReader(text));
-            doc = new org.sbml.jsbml.xml.stax.SBMLReader().readSBML(events);
+            // JSBML fills static parser registries on first use without synchronisation: two threads
+            // reading their first documents at once (the conformance runner's workers) saw a null from a
+            // half-filled registry. Parsing is a small part of a read, so reads are serialised.
+            synchronized (JSBML_LOCK) {
+                doc = new org.sbml.jsbml.xml.stax.SBMLReader().readSBML(events);
+            }
         } catch (javax.xml.stream.XMLStreamException | RuntimeException e) {
-            throw SafeXml.problem(file, 1, 1, "not readable as SBML: " + e.getMessage());
+            String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            throw SafeXml.problem(file, 1, 1, "not readable as SBML: " + why);
         }
         if (doc == null || doc.getModel() == null) {
             throw SafeXml.problem(file, index.line("sbml[1]"), 1, "the SBML document has no <model>");

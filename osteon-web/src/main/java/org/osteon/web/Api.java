@@ -67,6 +67,7 @@ final class Api {
         pool.put("threads", limits.workers());
         pool.put("running", workers.running());
         pool.put("waiting", workers.waiting());
+        pool.put("started", workers.started());
         pool.put("queueCapacity", limits.queueCapacity());
         o.set("limits", mapper.valueToTree(limits.asMap()));
         send(ctx, o);
@@ -119,6 +120,48 @@ final class Api {
         // Writing the JSON is as much work as a small simulation: it runs on the bounded pool too, so that
         // all heavy work is done in arrival order by as many threads as there are cores.
         byte[] json = workers.run(arrival(ctx), c -> trajectoryJson(solve(p, c)));
+        ctx.contentType("application/json").result(json);
+    }
+
+    /**
+     * Estimation from data: the same fit as {@code osteon fit}, within the request limits
+     * ({@link FitJson}); answers fit.json's content with the residuals.
+     */
+    void fit(Context ctx) {
+        JsonNode body = body(ctx);
+        requireObject(body, FitJson.KEYS);
+        org.osteon.analysis.fit.FitSpec spec = FitJson.read(body, scenarios);
+        byte[] json = workers.run(arrival(ctx), c -> {
+            org.osteon.analysis.Monitor monitor = new org.osteon.analysis.Monitor() {
+                @Override
+                public boolean cancelled() {
+                    return c.stopReason() != null;
+                }
+            };
+            org.osteon.analysis.fit.FitResult r;
+            try {
+                r = org.osteon.analysis.fit.Fit.run(spec, scenarios.runner(), monitor);
+            } catch (IllegalArgumentException | org.osteon.analysis.fit.Fit.FitException e) {
+                throw new ApiException(422, null, e.getMessage());
+            } catch (java.util.concurrent.CancellationException e) {
+                throw new ApiException(422, null, "the fit did not finish: " + c.stopReason());
+            }
+            ObjectNode o = org.osteon.analysis.fit.FitOutput.toJson(r, mapper);
+            ArrayNode res = o.putArray("residuals");
+            for (org.osteon.analysis.fit.FitResult.Residual x : r.residuals()) {
+                ObjectNode n = res.addObject();
+                n.put("time", x.observation().time());
+                n.put("output", x.observation().output());
+                n.put("observed", x.observation().value());
+                n.put("predicted", x.predicted());
+                n.put("sd", x.sd());
+            }
+            try {
+                return mapper.writeValueAsBytes(o);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         ctx.contentType("application/json").result(json);
     }
 

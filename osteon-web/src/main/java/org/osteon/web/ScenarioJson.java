@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.Set;
 import org.osteon.compile.CompiledModel;
 import org.osteon.compile.Layout;
+import org.osteon.dosing.Regimen;
+import org.osteon.dosing.Route;
+import org.osteon.units.Quantity;
 import org.osteon.scenario.ModelCatalog;
 import org.osteon.scenario.Scenario;
 import org.osteon.scenario.ScenarioException;
@@ -32,7 +35,8 @@ final class ScenarioJson {
     static final Set<String> KEYS = Set.of("name", "description", "model", "start", "until", "step", "solver", "rtol",
             "atol", "set", "interventions", "doses", "outputs");
     private static final Set<String> INTERVENTION_KEYS = Set.of("set", "value", "from", "to");
-    private static final Set<String> DOSE_KEYS = Set.of("target", "amount", "at", "every", "count");
+    private static final Set<String> DOSE_KEYS = Set.of("target", "amount", "at", "every", "count", "route", "duration",
+            "rate");
     private static final int MAX_DOSE_COUNT = 100_000;
 
     /** A scenario ready to solve. */
@@ -51,6 +55,10 @@ final class ScenarioJson {
 
     ModelCatalog catalog() {
         return catalog;
+    }
+
+    ScenarioRunner runner() {
+        return runner;
     }
 
     /** Reads, checks and prepares the scenario at {@code node}; {@code prefix} is its path in the request ("" at the top). */
@@ -113,7 +121,7 @@ final class ScenarioJson {
         }
         Map<String, Double> set = set(node.get("set"), prefix);
         List<Scenario.Intervention> interventions = interventions(node.get("interventions"), prefix);
-        List<Scenario.Dose> doses = doses(node.get("doses"), prefix, t0, tEnd);
+        List<Regimen> doses = doses(node.get("doses"), prefix, t0, tEnd);
         List<String> outputs = outputs(node.get("outputs"), prefix);
         return new Scenario(name, description, model, null, start, until, step, solver, rtol, atol, set, interventions,
                 doses, outputs, "request", Map.of());
@@ -224,23 +232,37 @@ final class ScenarioJson {
         return out;
     }
 
-    private List<Scenario.Dose> doses(JsonNode node, String prefix, double t0, double tEnd) {
-        List<Scenario.Dose> out = new ArrayList<>();
-        List<JsonNode> items = items(node, prefix, "doses", "{\"target\": NAME, \"amount\": X, \"at\": T, \"every\": DT, \"count\": N}",
-                limits.maxInterventions());
+    private List<Regimen> doses(JsonNode node, String prefix, double t0, double tEnd) {
+        List<Regimen> out = new ArrayList<>();
+        List<JsonNode> items = items(node, prefix, "doses", "{\"target\": NAME, \"amount\": X or \"60 mg\", \"at\": T,"
+                + " \"every\": DT, \"count\": N, \"route\": \"bolus|infusion|depot\", \"duration\": D}", limits.maxInterventions());
         long administrations = 0;
         for (int i = 0; i < items.size(); i++) {
             String p = prefix + "doses[" + i + "].";
             JsonNode item = items.get(i);
             checkKeys(item, p, DOSE_KEYS);
             String target = requiredString(item, "target", p);
-            double amount = required(item, "amount", p);
-            double at = required(item, "at", p);
-            if (at < t0) {
-                throw ApiException.badRequest(p + "at", "dose at t=" + at + " is before the start of the run (" + t0 + ")");
+            Quantity amount = quantity(item, "amount", p);
+            Quantity at = quantity(item, "at", p);
+            if (at == null) {
+                throw ApiException.badRequest(p + "at", "missing key 'at' (the time of the first dose)");
             }
-            Double every = number(item, "every", p);
+            if (!at.hasUnit() && at.value() < t0) {
+                throw ApiException.badRequest(p + "at", "dose at t=" + at.value() + " is before the start of the run (" + t0 + ")");
+            }
+            Quantity every = quantity(item, "every", p);
             Double count = number(item, "count", p);
+            Quantity duration = quantity(item, "duration", p);
+            Quantity rate = quantity(item, "rate", p);
+            Route route = duration != null || rate != null ? Route.INFUSION : Route.BOLUS;
+            String routeText = string(item, "route", p, 30);
+            if (routeText != null) {
+                try {
+                    route = Route.parse(routeText);
+                } catch (IllegalArgumentException e) {
+                    throw ApiException.badRequest(p + "route", e.getMessage());
+                }
+            }
             int n = 1;
             if (count != null) {
                 if (count != Math.rint(count) || count < 1 || count > MAX_DOSE_COUNT) {
@@ -249,25 +271,53 @@ final class ScenarioJson {
                 }
                 n = count.intValue();
             }
-            if (every != null && !(every > 0)) {
+            if (every != null && !(every.value() > 0)) {
                 throw ApiException.badRequest(p + "every", "'every' must be positive, found " + every);
             }
             if (n > 1 && every == null) {
                 throw ApiException.badRequest(p + "count", "'count' > 1 needs 'every' (the interval between doses)");
             }
             // Administrations after the end never happen: keep only those that can (the same run, less work).
-            if (n > 1) {
-                double last = Math.floor((tEnd - at) / every);
+            // Times with units are converted only with the model, so their count is taken as given.
+            if (n > 1 && !at.hasUnit() && !every.hasUnit()) {
+                double last = Math.floor((tEnd - at.value()) / every.value());
                 n = last < 0 ? 1 : (int) Math.min(n, last + 1);
+                administrations += inside(at.value(), every.value(), n, t0, tEnd);
+            } else {
+                administrations += n;
             }
-            administrations += inside(at, every == null ? 0 : every, n, t0, tEnd);
             if (administrations > limits.maxDoses()) {
                 throw ApiException.badRequest(p + "count", "more than " + limits.maxDoses()
                         + " dose administrations in the simulated span (each one restarts the solver); give fewer or larger doses");
             }
-            out.add(new Scenario.Dose(target, amount, at, every == null ? 0 : every, n));
+            try {
+                out.add(new Regimen(target, amount, route, at, n > 1 ? every : null, n, null, duration, rate, null));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest(p.substring(0, p.length() - 1), e.getMessage());
+            }
         }
         return out;
+    }
+
+    /** A number, or text with a unit such as "60 mg" or "6 months". */
+    private Quantity quantity(JsonNode node, String key, String prefix) {
+        JsonNode v = node.get(key);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (v.isTextual()) {
+            String text = string(node, key, prefix, 100);
+            try {
+                Quantity q = Quantity.parse(text);
+                if (Math.abs(q.value()) > limits.maxAbsValue()) {
+                    throw ApiException.badRequest(prefix + key, "value out of range: " + text);
+                }
+                return q;
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest(prefix + key, e.getMessage());
+            }
+        }
+        return Quantity.of(value(v, prefix + key));
     }
 
     /** How many of at, at+every, ... (n times) fall in [t0, tEnd]. */
@@ -434,15 +484,34 @@ final class ScenarioJson {
             }
         }
         ArrayNode doses = o.putArray("doses");
-        for (Scenario.Dose d : s.doses()) {
-            ObjectNode n = doses.addObject().put("target", d.target()).put("amount", d.amount()).put("at", d.at());
+        for (Regimen d : s.doses()) {
+            ObjectNode n = doses.addObject().put("target", d.target());
+            putQuantity(n, "amount", d.amount());
+            putQuantity(n, "at", d.start());
             if (d.count() > 1) {
-                n.put("every", d.every()).put("count", d.count());
+                putQuantity(n, "every", d.interval());
+                n.put("count", d.count());
             }
+            if (d.route() != Route.BOLUS) {
+                n.put("route", d.route().label());
+            }
+            putQuantity(n, "duration", d.duration());
+            putQuantity(n, "rate", d.rate());
         }
         ArrayNode outs = o.putArray("outputs");
         s.outputs().forEach(outs::add);
         return o;
+    }
+
+    private static void putQuantity(ObjectNode o, String key, Quantity q) {
+        if (q == null) {
+            return;
+        }
+        if (q.hasUnit()) {
+            o.put(key, q.toString());
+        } else {
+            o.put(key, q.value());
+        }
     }
 
     private static void putIf(ObjectNode o, String key, Double v) {

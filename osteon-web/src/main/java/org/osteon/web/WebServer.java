@@ -127,6 +127,7 @@ public final class WebServer implements AutoCloseable {
                 router.post("/api/simulate", api::simulate);
                 router.post("/api/compare", api::compare);
                 router.post("/api/plot", api::plot);
+                router.post("/api/fit", api::fit);
                 router.post("/api/population", api::population);
                 router.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage(), e.field()));
                 router.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), message(e, ctx), null));

@@ -26,6 +26,8 @@ final class Workers implements AutoCloseable {
     private final ThreadPoolExecutor pool;
     private final WebLimits limits;
     private final AtomicInteger running = new AtomicInteger();
+    /** Jobs that reached a worker since start: a request refused by its input checks never counts. */
+    private final java.util.concurrent.atomic.AtomicLong started = new java.util.concurrent.atomic.AtomicLong();
 
     Workers(WebLimits limits) {
         this.limits = limits;
@@ -42,6 +44,10 @@ final class Workers implements AutoCloseable {
 
     int running() {
         return running.get();
+    }
+
+    long started() {
+        return started.get();
     }
 
     int waiting() {
@@ -69,6 +75,7 @@ final class Workers implements AutoCloseable {
                             + " time budget (" + limits.timeBudgetMillis() + " ms); try again shortly");
                 }
                 running.incrementAndGet();
+                started.incrementAndGet();
                 try {
                     return job.apply(cancellation);
                 } finally {

@@ -21,8 +21,14 @@ import org.junit.jupiter.api.Test;
  * healthy and keeps simulating afterwards.
  */
 class FuzzTest extends ServerTestBase {
-    /** Well below the 5 s time budget: input checks must answer before any simulation work. */
-    private static final double QUICK_MS = 1500;
+    /**
+     * Input checks must answer before any simulation work: the worker pool's count of started jobs
+     * does not move. (A wall-clock bound was used before; a 10 MB upload took 2.9 s under a load of 40
+     * on 2 cores, so time measured the machine, not the check.)
+     */
+    static long jobsStarted() {
+        return http.get("/api/health").json().get("workers").get("started").asLong();
+    }
 
 
     static String nested(String open, String close, int depth) {
@@ -119,14 +125,14 @@ class FuzzTest extends ServerTestBase {
         return bodies;
     }
 
-    static void assertQuick4xx(Http.Response r, double ms, String what) {
+    static void assertRefused4xx(Http.Response r, long startedBefore, String what) {
         assertThat(r.status()).as(what + " -> " + r.text()).isBetween(400, 499);
         assertThat(r.contentType()).as(what).startsWith("application/json");
         JsonNode e = r.json();
         assertThat(e.get("status").asInt()).isEqualTo(r.status());
         assertThat(e.get("error").asText()).isNotBlank().doesNotContain("\tat ").doesNotContain("Exception:");
         assertThat(e.has("field")).isTrue();
-        assertThat(ms).as(what + " answered quickly").isLessThan(QUICK_MS);
+        assertThat(jobsStarted()).as(what + " refused before any simulation work").isEqualTo(startedBefore);
     }
 
     @Test
@@ -137,9 +143,9 @@ class FuzzTest extends ServerTestBase {
             for (String[] route : new String[][] {{"/api/simulate", "%s"}, {"/api/compare", "{\"runs\":[{\"name\":\"a\",\"scenario\":%s}]}"},
                     {"/api/plot", "{\"scenario\":%s}"}}) {
                 String wrapped = route[1].replace("%s", body.isBlank() ? "null" : body);
-                long start = System.nanoTime();
+                long before = jobsStarted();
                 Http.Response r = http.post(route[0], wrapped);
-                assertQuick4xx(r, (System.nanoTime() - start) / 1e6, route[0] + " " + shortName);
+                assertRefused4xx(r, before, route[0] + " " + shortName);
                 n++;
             }
         }
@@ -151,16 +157,16 @@ class FuzzTest extends ServerTestBase {
     void hugeBodiesAre413WithAndWithoutContentLength() {
         byte[] tenMegabytes = ("{\"model\":\"pivonka2008\",\"description\":\"" + "x".repeat(10 * 1024 * 1024) + "\"}")
                 .getBytes(StandardCharsets.UTF_8);
-        long start = System.nanoTime();
+        long before = jobsStarted();
         Http.Response declared = http.post("/api/simulate", tenMegabytes, "application/json");
-        assertQuick4xx(declared, (System.nanoTime() - start) / 1e6, "10 MB with Content-Length");
+        assertRefused4xx(declared, before, "10 MB with Content-Length");
         assertThat(declared.status()).isEqualTo(413);
 
-        start = System.nanoTime();
+        before = jobsStarted();
         Http.Response chunked = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/simulate"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(tenMegabytes))));
-        assertQuick4xx(chunked, (System.nanoTime() - start) / 1e6, "10 MB chunked");
+        assertRefused4xx(chunked, before, "10 MB chunked");
         assertThat(chunked.status()).isEqualTo(413);
         assertHealthyAndSimulating();
     }
@@ -170,9 +176,9 @@ class FuzzTest extends ServerTestBase {
         byte[] garbage = new byte[4096];
         new Random(7).nextBytes(garbage);
         for (String type : new String[] {"application/json", "text/plain", "application/x-www-form-urlencoded", null}) {
-            long start = System.nanoTime();
+            long before = jobsStarted();
             Http.Response r = http.post("/api/simulate", garbage, type);
-            assertQuick4xx(r, (System.nanoTime() - start) / 1e6, "garbage as " + type);
+            assertRefused4xx(r, before, "garbage as " + type);
         }
         assertHealthyAndSimulating();
     }
@@ -218,7 +224,7 @@ class FuzzTest extends ServerTestBase {
                 rejected++;
                 assertThat(r.json().get("error").asText()).isNotBlank();
             }
-            assertThat(ms).as(mutated.toString()).isLessThan(WebLimits.defaults().timeBudgetMillis() + 2000);
+            assertThat(ms).as(mutated.toString()).isLessThan(BUDGET_MILLIS + 2000);
         }
         assertThat(rejected).isPositive();
         assertThat(ok).isPositive();

@@ -14,7 +14,7 @@ public final class RanklPathwayModel {
             "myeloma", "periprosthetic", "periprosthetic-denosumab",
             "menopause", "menopause-estrogen", "calcitonin", "tgfb", "il10",
             "hyperparathyroidism", "teriparatide", "il1", "vitamin-d", "pge2", "pthrp",
-            "menopause-denosumab");
+            "menopause-denosumab", "freedom", "denosumab-stop", "zoledronate");
 
     private RanklPathwayModel() {
     }

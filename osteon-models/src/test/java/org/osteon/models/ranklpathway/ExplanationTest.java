@@ -53,7 +53,10 @@ class ExplanationTest {
         Explanation.Effect strongestLowering = balance.effects().stream().filter(e -> e.mean() < 0)
                 .min(java.util.Comparator.comparingDouble(e -> e.values()[0])).orElseThrow();
         assertThat(strongestLowering.term().symbol()).isEqualTo("f_RANKL_free");
-        assertThat(strongestLowering.values()[0]).isLessThan(Math.log(0.05));
+        // Free RANKL falls by more than three quarters one month after a dose; not to zero: a part of
+        // RANKL signalling is out of the antibody's reach (the floor of resorption under saturating
+        // doses in the phase 2 arms, see phi_den).
+        assertThat(strongestLowering.values()[0]).isLessThan(Math.log(0.25));
     }
 
     @Test
