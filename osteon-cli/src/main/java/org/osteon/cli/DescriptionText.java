@@ -34,7 +34,9 @@ final class DescriptionText {
         } else if (d.doi() != null) {
             paragraph("doi:" + d.doi());
         }
-        paragraph("Time unit: " + d.timeUnit() + ". " + d.states().size() + " states, " + d.parameters().size()
+        // A model without 'unit time_unit = ...' is read in days by convention: say so, it may be wrong.
+        paragraph("Time unit: " + d.timeUnit() + (d.timeUnitDeclared() ? "" : " (assumed: the model declares no time_unit)")
+                + ". " + d.states().size() + " states, " + d.parameters().size()
                 + " parameters, " + d.rules().size() + " rules, " + d.events().size() + " events."
                 + (d.scenario() != null ? " Values as set by scenario " + d.scenario() + "." : ""));
         heading("States");

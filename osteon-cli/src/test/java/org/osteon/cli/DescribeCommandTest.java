@@ -22,6 +22,18 @@ class DescribeCommandTest {
                 .contains("Steady state", "Stability: stable, damped oscillation", "EIGENVALUE", "-0.0924931");
     }
 
+    /** Issue 13: describe says when the time unit is assumed (no time_unit in the model) rather than declared. */
+    @Test
+    void anAssumedTimeUnitIsSaidToBeAssumed() throws Exception {
+        Cli assumed = Cli.run("describe", TestFiles.res("decay.ant"));
+        assertThat(assumed.out()).contains("Time unit: day (assumed: the model declares no time_unit).");
+        Cli declared = Cli.run("describe", TestFiles.example("pivonka2008.ant"));
+        assertThat(declared.out()).contains("Time unit: day.").doesNotContain("assumed");
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(Cli.run("describe", TestFiles.res("decay.ant"), "--format", "json").out());
+        assertThat(json.get("timeUnitDeclared").asBoolean()).isFalse();
+    }
+
     @Test
     void parameterDescriptionAndSourceFromTheModelText() {
         Cli r = Cli.run("describe", TestFiles.res("decay.ant"));
