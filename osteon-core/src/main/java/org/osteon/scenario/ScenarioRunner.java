@@ -50,13 +50,7 @@ public final class ScenarioRunner {
             throw new ScenarioException(s.where("model") + "no model given");
         }
         if (ModelFiles.looksLikeModelFile(ref) || ref.contains("/")) {
-            Path path;
-            try {
-                path = s.baseDir() == null ? Path.of(ref) : s.baseDir().resolve(ref);
-            } catch (java.nio.file.InvalidPathException e) {
-                throw new ScenarioException(s.where("model") + "'" + ref + "' is not a valid file name (" + e.getReason() + ")");
-            }
-            String key = path.toAbsolutePath().normalize().toString();
+            String key = modelPath(s).toAbsolutePath().normalize().toString();
             try {
                 return fileCache.computeIfAbsent(key, k -> ModelCompiler.compile(definition(s)));
             } catch (ScenarioException e) {
@@ -80,16 +74,20 @@ public final class ScenarioRunner {
             throw new ScenarioException(s.where("model") + "no model given");
         }
         if (ModelFiles.looksLikeModelFile(ref) || ref.contains("/")) {
-            Path path;
-            try {
-                path = s.baseDir() == null ? Path.of(ref) : s.baseDir().resolve(ref);
-            } catch (java.nio.file.InvalidPathException e) {
-                throw new ScenarioException(s.where("model") + "'" + ref + "' is not a valid file name (" + e.getReason() + ")");
-            }
+            Path path = modelPath(s);
             String key = path.toAbsolutePath().normalize().toString();
             return definitionCache.computeIfAbsent(key, k -> ModelFiles.read(path));
         }
         return catalog.model(ref).orElse(null);
+    }
+
+    /** The model file a scenario names, against its directory; a name no file can have is a user error. */
+    private static Path modelPath(Scenario s) {
+        try {
+            return s.baseDir() == null ? Path.of(s.model()) : s.baseDir().resolve(s.model());
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ScenarioException(s.where("model") + "'" + s.model() + "' is not a valid file name (" + e.getReason() + ")");
+        }
     }
 
     /** The doses of a scenario for its model: units, calendar and covariates resolved. */
