@@ -24,6 +24,7 @@ import org.osteon.model.SpeciesReference;
 import org.osteon.model.expr.Expr;
 import org.osteon.model.expr.ExprFormatter;
 import org.osteon.model.expr.Exprs;
+import org.osteon.util.Limits;
 import org.osteon.util.Suggestions;
 
 /**
@@ -42,6 +43,7 @@ final class Flattener {
     private final Map<String, String> kindOf = new LinkedHashMap<>();
     private final Map<String, Metadata> metadataOf = new HashMap<>();
     private final Map<String, FunctionDefinition> functions = new HashMap<>();
+    private final InlinedSize inlinedSize = new InlinedSize(functions);
     private final Map<String, Rule> assignmentRules = new LinkedHashMap<>();
     private final Map<String, Rule> rateRules = new LinkedHashMap<>();
     private Map<String, Boolean> declaredConstant;
@@ -461,6 +463,15 @@ final class Flattener {
     // ---- expressions --------------------------------------------------------------------
 
     private Expr inline(Expr e, String where) {
+        if (e != null && !functions.isEmpty()) {
+            double size = inlinedSize.of(e);
+            if (size > Limits.MAX_INLINED_NODES) {
+                problems.add(where + " would have " + String.format(java.util.Locale.ROOT, "%.3g", size)
+                        + " nodes once its function calls are inlined; the limit is " + Limits.MAX_INLINED_NODES
+                        + " (see docs/limits.md): a function probably calls another several times, many levels deep");
+                return Expr.Num.ZERO;
+            }
+        }
         return inline(e, where, new ArrayDeque<>());
     }
 

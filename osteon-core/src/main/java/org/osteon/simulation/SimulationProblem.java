@@ -61,10 +61,13 @@ public record SimulationProblem(CompiledModel model, double[] initialState, doub
         if (!(tEnd >= t0) || Double.isInfinite(tEnd) || Double.isInfinite(t0)) {
             throw new IllegalArgumentException("the end time " + tEnd + " must be finite and not before the start " + t0);
         }
-        long n = (long) Math.floor((tEnd - t0) / step + 1e-9);
-        if (n > 50_000_000) {
-            throw new IllegalArgumentException("output grid too large: " + n + " points");
+        double intervals = Math.floor((tEnd - t0) / step + 1e-9);
+        if (intervals + 1 > org.osteon.util.Limits.MAX_OUTPUT_POINTS) {
+            throw new IllegalArgumentException("the output grid from " + t0 + " to " + tEnd + " every " + step + " would have "
+                    + String.format(java.util.Locale.ROOT, "%.0f", intervals + 1) + " points; the limit is "
+                    + org.osteon.util.Limits.MAX_OUTPUT_POINTS + " (see docs/limits.md): use a larger step");
         }
+        long n = (long) intervals;
         boolean exact = Math.abs(t0 + n * step - tEnd) <= 1e-9 * Math.max(1, Math.abs(tEnd));
         double[] g = new double[(int) n + (exact ? 1 : 2)];
         for (int i = 0; i <= n; i++) {

@@ -247,6 +247,9 @@ final class ScenarioJson {
             if (at == null) {
                 throw ApiException.badRequest(p + "at", "missing key 'at' (the time of the first dose)");
             }
+            if (!at.hasUnit() && at.value() < t0) {
+                throw ApiException.badRequest(p + "at", "dose at t=" + at.value() + " is before the start of the run (" + t0 + ")");
+            }
             Quantity every = quantity(item, "every", p);
             Double count = number(item, "count", p);
             Quantity duration = quantity(item, "duration", p);

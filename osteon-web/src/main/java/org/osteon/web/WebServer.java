@@ -94,6 +94,18 @@ public final class WebServer implements AutoCloseable {
                 http.setSendServerVersion(false);
                 http.setSendXPoweredBy(false);
                 http.setRequestHeaderSize(16 * 1024);
+                // A body trickling in (one byte a second) would hold a server thread for as long as it lasts.
+                http.setMinRequestDataRate(limits.minRequestBytesPerSecond());
+            });
+            // Our own connector, so that idle time and connections per client are bounded from the first one.
+            config.jetty.addConnector((server, http) -> {
+                org.eclipse.jetty.server.ServerConnector connector = new org.eclipse.jetty.server.ServerConnector(server,
+                        new org.eclipse.jetty.server.HttpConnectionFactory(http));
+                connector.setHost(host);
+                connector.setPort(port);
+                connector.setIdleTimeout(limits.idleTimeoutMillis());
+                connector.addBean(new ClientConnectionLimit(limits.maxConnectionsPerClient()));
+                return connector;
             });
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             config.staticFiles.add(files -> {
@@ -143,7 +155,7 @@ public final class WebServer implements AutoCloseable {
             });
         });
         try {
-            app.start(host, port);
+            app.start();
         } catch (RuntimeException e) {
             workers.close();
             throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + rootMessage(e), e);

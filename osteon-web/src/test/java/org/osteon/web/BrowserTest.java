@@ -220,6 +220,30 @@ class BrowserTest {
         }
     }
 
+    /**
+     * Issue 13: autoscaling stretched a flat series (relative variation 1e-6) over the whole plot, its
+     * rounding noise drawn as oscillations under repeated tick labels. The linear y range is at least
+     * 1 % of the level (a plain ±1 around zero); wider data keep their own range.
+     */
+    @Test
+    void aFlatSeriesKeepsAMinimumAxisSpan() {
+        driver.get("http://127.0.0.1:" + server.port() + "/");
+        awaitRender(0);
+        Object r = ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "import('/js/plots.js').then((m) => done([m.paddedRange(0.2, 0.2 * (1 + 1e-6)), m.paddedRange(0, 0),"
+                + " m.paddedRange(1, 3)])).catch((e) => done(String(e)));");
+        assertThat(r).as(String.valueOf(r)).isInstanceOf(List.class);
+        List<?> ranges = (List<?>) r;
+        List<?> flat = (List<?>) ranges.get(0);
+        double lo = ((Number) flat.get(0)).doubleValue();
+        double hi = ((Number) flat.get(1)).doubleValue();
+        assertThat(hi - lo).isGreaterThanOrEqualTo(0.01 * 0.2 * (1 - 1e-12));
+        assertThat(lo).isLessThanOrEqualTo(0.2);
+        assertThat(hi).isGreaterThanOrEqualTo(0.2 * (1 + 1e-6));
+        assertThat(((List<?>) ranges.get(1)).stream().map(v -> ((Number) v).doubleValue()).toList()).containsExactly(-1.0, 1.0);
+        assertThat(((List<?>) ranges.get(2)).stream().map(v -> ((Number) v).doubleValue()).toList()).containsExactly(1.0, 3.0);
+    }
+
     @Test
     void theKeyboardAloneCanSelectAnElementAndActOnIt() {
         load();
