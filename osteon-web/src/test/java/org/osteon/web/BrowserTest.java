@@ -194,6 +194,14 @@ class BrowserTest {
         assertThat(back.parameters().stream().map(p -> p.id()).toList()).contains("BV", "OPG_gene");
         assertThat(back.parameters().stream().filter(p -> p.id().equals("OPG_gene")).findFirst().orElseThrow().value())
                 .isEqualTo(1.0);
+
+        // And as Antimony text, which Osteon's text reader reads back.
+        driver.findElement(By.id("dl-antimony")).click();
+        Path ant = awaitDownload(".ant", 60_000);
+        assertThat(ant.getFileName().toString()).isEqualTo("rankl-pathway.ant");
+        org.osteon.model.Model fromText = org.osteon.scenario.ModelFiles.read(ant);
+        assertThat(fromText.parameters().stream().filter(p -> p.id().equals("OPG_gene")).findFirst().orElseThrow().value())
+                .isEqualTo(1.0);
     }
 
     @Test

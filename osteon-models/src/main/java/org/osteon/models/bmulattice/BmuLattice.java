@@ -78,7 +78,28 @@ public record BmuLattice(int nx, int ny) {
         sb.append(PARAMETERS);
         metadata(sb, modelName);
         sb.append("end\n");
-        return sb.toString();
+        return asNotes(sb.toString(), modelName);
+    }
+
+    private static final java.util.regex.Pattern ATTRIBUTE = java.util.regex.Pattern.compile(
+            "\\b([A-Za-z_][A-Za-z0-9_]*)\\.(description|source|note|citation|doi) = \"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    /**
+     * Attributes written the way libAntimony reads them: {@code x notes "source: ..."} and
+     * {@code model notes "citation: ..."} (libAntimony takes no {@code x.source = "..."}; Osteon's
+     * reader reads both forms to the same attributes, see docs/sbml.md). The template keeps the
+     * shorter dotted form, which this rewrites.
+     */
+    private static String asNotes(String text, String modelName) {
+        java.util.regex.Matcher m = ATTRIBUTE.matcher(text);
+        StringBuilder out = new StringBuilder(text.length() + text.length() / 20);
+        while (m.find()) {
+            String owner = m.group(1).equals(modelName) ? "model" : m.group(1);
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(
+                    owner + " notes \"" + m.group(2) + ": " + m.group(3) + "\""));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     private String shape() {
