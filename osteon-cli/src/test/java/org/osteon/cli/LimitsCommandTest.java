@@ -18,8 +18,13 @@ class LimitsCommandTest {
 
     @Test
     void aRunLongerThanTheTimeLimitIsStoppedWithTheLimitNamed() throws Exception {
-        // 1e6 time units of a 100 rad/unit oscillator need ~1e9 steps.
-        Path m = Files.writeString(dir.resolve("osc.ant"), "model osc\n  x' = v\n  v' = -10000*x\n  x = 1\n  v = 0\nend\n");
+        // 1e6 time units of a 100 rad/unit oscillator need ~1e9 steps. The 200 exp-sin terms (scaled to nothing)
+        // make each step cost microseconds, so the 0.5 s limit, not the 1e6-step budget, stops the run: a bare
+        // oscillator reached the step budget in 0.2 s on an idle machine.
+        String costly = java.util.stream.IntStream.rangeClosed(1, 200).mapToObj(k -> "exp(sin(" + k + "*x))")
+                .collect(java.util.stream.Collectors.joining(" + "));
+        Path m = Files.writeString(dir.resolve("osc.ant"), "model osc\n  x' = v\n  v' = -10000*x*(1 + 1e-12*(" + costly
+                + "))\n  x = 1\n  v = 0\nend\n");
         Cli r = assertTimeoutPreemptively(HANG, () -> Cli.run("run", m.toString(), "--until", "1e6", "--step", "1000",
                 "--time-limit", "0.5", "--out", dir.resolve("o.csv").toString()));
         assertThat(r.code()).as(r.err()).isEqualTo(1);
