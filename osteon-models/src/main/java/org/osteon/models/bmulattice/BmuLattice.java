@@ -76,30 +76,9 @@ public record BmuLattice(int nx, int ny) {
         }
         summaries(sb);
         sb.append(PARAMETERS);
-        metadata(sb, modelName);
+        metadata(sb);
         sb.append("end\n");
-        return asNotes(sb.toString(), modelName);
-    }
-
-    private static final java.util.regex.Pattern ATTRIBUTE = java.util.regex.Pattern.compile(
-            "\\b([A-Za-z_][A-Za-z0-9_]*)\\.(description|source|note|citation|doi) = \"((?:[^\"\\\\]|\\\\.)*)\"");
-
-    /**
-     * Attributes written the way libAntimony reads them: {@code x notes "source: ..."} and
-     * {@code model notes "citation: ..."} (libAntimony takes no {@code x.source = "..."}; Osteon's
-     * reader reads both forms to the same attributes, see docs/sbml.md). The template keeps the
-     * shorter dotted form, which this rewrites.
-     */
-    private static String asNotes(String text, String modelName) {
-        java.util.regex.Matcher m = ATTRIBUTE.matcher(text);
-        StringBuilder out = new StringBuilder(text.length() + text.length() / 20);
-        while (m.find()) {
-            String owner = m.group(1).equals(modelName) ? "model" : m.group(1);
-            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(
-                    owner + " notes \"" + m.group(2) + ": " + m.group(3) + "\""));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return sb.toString();
     }
 
     private String shape() {
@@ -203,8 +182,8 @@ public record BmuLattice(int nx, int ny) {
                   pi_act_OCp%1$s := K_A2*RANKL%1$s*RANK/(K_A2*RANKL%1$s*RANK + K_D8)
                   OBp%1$s has pM; OBa%1$s has pM; OCa%1$s has pM; PTH%1$s has pM; OPG%1$s has pM; BV%1$s has percent
                   TGFb%1$s has pM; RANKL%1$s has pM; RANKL_eff%1$s has pM; P_OPG%1$s has pM_per_day
-                  OBp%1$s.description = "osteoblast precursors at %9$s"; OBa%1$s.description = "active osteoblasts at %9$s"; OCa%1$s.description = "active osteoclasts at %9$s"
-                  PTH%1$s.description = "PTH-receptor ligand (PTH and tumour PTHrP) at %9$s"; OPG%1$s.description = "OPG at %9$s"; BV%1$s.description = "bone volume at %9$s, %% of the start"
+                  OBp%1$s notes "description: osteoblast precursors at %9$s"; OBa%1$s notes "description: active osteoblasts at %9$s"; OCa%1$s notes "description: active osteoclasts at %9$s"
+                  PTH%1$s notes "description: PTH-receptor ligand (PTH and tumour PTHrP) at %9$s"; OPG%1$s notes "description: OPG at %9$s"; BV%1$s notes "description: bone volume at %9$s, %% of the start"
 
                 """, s, lesion ? " + S_PTHrP" : "", exchange("PTH", "k_PTH", s, nb), exchange("OPG", "k_OPG", s, nb),
                 OBP0, OBA0, OCA0, lesion ? " + S_RANKL" : "", place(i, j) + (lesion ? " (the lesion)" : "")));
@@ -226,19 +205,19 @@ public record BmuLattice(int nx, int ny) {
         sb.append("  BV_lesion := BV").append(lesion()).append('\n');
         sb.append("  OCa_lesion := OCa").append(lesion()).append('\n');
         sb.append("  BV_mean has percent; BV_lesion has percent; OCa_lesion has pM\n");
-        sb.append("  BV_mean.description = \"bone volume averaged over all ").append(all.size())
+        sb.append("  BV_mean notes \"description: bone volume averaged over all ").append(all.size())
                 .append(" sites, % of the start\"\n");
-        sb.append("  BV_lesion.description = \"bone volume at the lesion (the tumour site), % of the start\"\n");
-        sb.append("  OCa_lesion.description = \"active osteoclasts at the lesion\"\n\n");
+        sb.append("  BV_lesion notes \"description: bone volume at the lesion (the tumour site), % of the start\"\n");
+        sb.append("  OCa_lesion notes \"description: active osteoclasts at the lesion\"\n\n");
     }
 
-    private void metadata(StringBuilder sb, String modelName) {
-        sb.append("  ").append(modelName).append(".citation = \"Pivonka P, Zimak J, Smith DW, Gardiner BS, Dunstan CR, "
+    private void metadata(StringBuilder sb) {
+        sb.append("  model notes \"citation: Pivonka P, Zimak J, Smith DW, Gardiner BS, Dunstan CR, "
                 + "Sims NA, Martin TJ, Mundy GR (2008) Model structure and control of bone remodeling: a theoretical study. "
                 + "Bone 43:249-263 (BMU equations); bone volume balance: Pivonka P, Zimak J, Smith DW et al. (2010) "
                 + "J Theor Biol 262:306-316 and Scheiner S, Pivonka P, Hellmich C (2013) CMAME 254:181-196\"\n");
-        sb.append("  ").append(modelName).append(".doi = \"10.1016/j.bone.2008.03.025\"\n");
-        sb.append("  ").append(modelName).append(".description = \"Tissue-scale remodelling: ").append(shape())
+        sb.append("  model notes \"doi: 10.1016/j.bone.2008.03.025\"\n");
+        sb.append("  model notes \"description: Tissue-scale remodelling: ").append(shape())
                 .append(" (pivonka2008 BMUs) exchanging PTH/PTHrP and OPG by diffusion, with an osteolytic metastasis "
                         + "(tumour PTHrP and RANKL) at the centre site; generated by org.osteon.models.bmulattice.BmuLattice.\"\n");
     }
@@ -271,45 +250,45 @@ public record BmuLattice(int nx, int ny) {
               alpha = 1;                           alpha has dimensionless
               k_res = 1;                           k_res has dimensionless
               D_TGFb = 1;                          D_TGFb has per_day
-              D_OBu.source = "Pivonka 2008 Table 2; bone_models 0.1.0 code value (as pivonka2008)"
-              D_OBp.source = "bone_models 0.1.0 code value (as pivonka2008)"
-              D_OBp.note = "deviation from the paper, as in pivonka2008: the Lemaire f0 = 0.05 correction of bone_models"
-              A_OBa.source = "Pivonka 2008 Table 2; bone_models 0.1.0 code value (as pivonka2008)"
-              D_OCp.source = "Pivonka 2008 Table 2; bone_models 0.1.0 code value (as pivonka2008)"
-              A_OCa.source = "Pivonka 2008 Table 2; bone_models 0.1.0 code value (as pivonka2008)"
-              K_D1.source = "Pivonka 2008 Table 2; bone_models 0.1.0 code value (as pivonka2008)"
-              K_D2.source = "Pivonka 2008 Table 2; bone_models 0.1.0 code value (as pivonka2008)"
-              K_D3.source = "Pivonka 2008 Table 2; bone_models 0.1.0 code value (as pivonka2008)"
-              K_D4.source = "Pivonka 2008 Table 2; bone_models 0.1.0 code value (as pivonka2008)"
-              K_D6.source = "Pivonka 2008 Table 2; bone_models 0.1.0 code value (as pivonka2008)"
-              K_D8.source = "bone_models 0.1.0 code value (as pivonka2008)"
-              K_D8.note = "deviation from the paper, as in pivonka2008: the code value reproduces the published steady state"
-              beta_PTH.source = "Pivonka 2008 Table 2; bone_models 0.1.0 code value (as pivonka2008)"
-              D_PTH.source = "Pivonka 2008 Table 2; bone_models 0.1.0 code value (as pivonka2008)"
-              D_PTH.note = "Pivonka's systemic PTH clearance, used here for the local loss of PTH and tumour PTHrP alike (no measured local PTHrP clearance in bone is known to us)"
-              beta_RANKL.source = "bone_models 0.1.0 code value (as pivonka2008)"
-              beta_RANKL.note = "deviation from the paper, as in pivonka2008: e+2 in the code, e+4 in the paper"
-              D_RANKL.source = "Pivonka 2008 Table 2; bone_models 0.1.0 code value (as pivonka2008)"
-              beta_OPG.source = "bone_models 0.1.0 code value (as pivonka2008)"
-              beta_OPG.note = "deviation from the paper, as in pivonka2008: the code value is used"
-              OPG_max.source = "Pivonka 2008 Table 2; bone_models 0.1.0 code value (as pivonka2008)"
-              D_OPG.source = "Pivonka 2008 Table 2; bone_models 0.1.0 code value (as pivonka2008)"
-              R_RANKL.source = "bone_models 0.1.0 code value (as pivonka2008)"
-              R_RANKL.note = "deviation from the paper, as in pivonka2008: the code value is used"
-              K_A1.source = "Pivonka 2008 Table 2; bone_models 0.1.0 code value (as pivonka2008)"
-              K_A2.source = "Pivonka 2008 Table 2; bone_models 0.1.0 code value (as pivonka2008)"
-              RANK.source = "Pivonka 2008 Table 2; bone_models 0.1.0 code value (as pivonka2008)"
-              alpha.source = "Pivonka 2008 Table 2; bone_models 0.1.0 code value (as pivonka2008)"
-              k_res.source = "bone_models 0.1.0 code value (as pivonka2008)"
-              D_TGFb.source = "Pivonka 2008 Table 2; bone_models 0.1.0 code value (as pivonka2008)"
+              D_OBu notes "source: Pivonka 2008 Table 2; bone_models 0.1.0 code value (as pivonka2008)"
+              D_OBp notes "source: bone_models 0.1.0 code value (as pivonka2008)"
+              D_OBp notes "note: deviation from the paper, as in pivonka2008: the Lemaire f0 = 0.05 correction of bone_models"
+              A_OBa notes "source: Pivonka 2008 Table 2; bone_models 0.1.0 code value (as pivonka2008)"
+              D_OCp notes "source: Pivonka 2008 Table 2; bone_models 0.1.0 code value (as pivonka2008)"
+              A_OCa notes "source: Pivonka 2008 Table 2; bone_models 0.1.0 code value (as pivonka2008)"
+              K_D1 notes "source: Pivonka 2008 Table 2; bone_models 0.1.0 code value (as pivonka2008)"
+              K_D2 notes "source: Pivonka 2008 Table 2; bone_models 0.1.0 code value (as pivonka2008)"
+              K_D3 notes "source: Pivonka 2008 Table 2; bone_models 0.1.0 code value (as pivonka2008)"
+              K_D4 notes "source: Pivonka 2008 Table 2; bone_models 0.1.0 code value (as pivonka2008)"
+              K_D6 notes "source: Pivonka 2008 Table 2; bone_models 0.1.0 code value (as pivonka2008)"
+              K_D8 notes "source: bone_models 0.1.0 code value (as pivonka2008)"
+              K_D8 notes "note: deviation from the paper, as in pivonka2008: the code value reproduces the published steady state"
+              beta_PTH notes "source: Pivonka 2008 Table 2; bone_models 0.1.0 code value (as pivonka2008)"
+              D_PTH notes "source: Pivonka 2008 Table 2; bone_models 0.1.0 code value (as pivonka2008)"
+              D_PTH notes "note: Pivonka's systemic PTH clearance, used here for the local loss of PTH and tumour PTHrP alike (no measured local PTHrP clearance in bone is known to us)"
+              beta_RANKL notes "source: bone_models 0.1.0 code value (as pivonka2008)"
+              beta_RANKL notes "note: deviation from the paper, as in pivonka2008: e+2 in the code, e+4 in the paper"
+              D_RANKL notes "source: Pivonka 2008 Table 2; bone_models 0.1.0 code value (as pivonka2008)"
+              beta_OPG notes "source: bone_models 0.1.0 code value (as pivonka2008)"
+              beta_OPG notes "note: deviation from the paper, as in pivonka2008: the code value is used"
+              OPG_max notes "source: Pivonka 2008 Table 2; bone_models 0.1.0 code value (as pivonka2008)"
+              D_OPG notes "source: Pivonka 2008 Table 2; bone_models 0.1.0 code value (as pivonka2008)"
+              R_RANKL notes "source: bone_models 0.1.0 code value (as pivonka2008)"
+              R_RANKL notes "note: deviation from the paper, as in pivonka2008: the code value is used"
+              K_A1 notes "source: Pivonka 2008 Table 2; bone_models 0.1.0 code value (as pivonka2008)"
+              K_A2 notes "source: Pivonka 2008 Table 2; bone_models 0.1.0 code value (as pivonka2008)"
+              RANK notes "source: Pivonka 2008 Table 2; bone_models 0.1.0 code value (as pivonka2008)"
+              alpha notes "source: Pivonka 2008 Table 2; bone_models 0.1.0 code value (as pivonka2008)"
+              k_res notes "source: bone_models 0.1.0 code value (as pivonka2008)"
+              D_TGFb notes "source: Pivonka 2008 Table 2; bone_models 0.1.0 code value (as pivonka2008)"
 
               // ---- bone volume ----
               k_resorb = 24.784267625718673;        k_resorb has percent_per_pM_day
               k_form = 35.81705572247292;           k_form has percent_per_pM_day
-              k_resorb.description = "bone volume resorbed per active osteoclast and day"
-              k_form.description = "bone volume formed per active osteoblast and day"
-              k_resorb.source = "Osteon choice: 0.02 %/day / OCa* (OCa* = 8.069635262994807e-4 pM, the pivonka2008 steady state), so a resting site turns over 0.02 %/day, the steady turnover of Scheiner et al. 2013 (k_res*OCa = k_form*OBa = 0.02 %/day)"
-              k_form.source = "Osteon choice: 0.02 %/day / OBa* (OBa* = 5.583931899642794e-4 pM, the pivonka2008 steady state): resorption and formation balance at rest, as Pivonka et al. 2010 and Scheiner et al. 2013 require of their steady state"
+              k_resorb notes "description: bone volume resorbed per active osteoclast and day"
+              k_form notes "description: bone volume formed per active osteoblast and day"
+              k_resorb notes "source: Osteon choice: 0.02 %/day / OCa* (OCa* = 8.069635262994807e-4 pM, the pivonka2008 steady state), so a resting site turns over 0.02 %/day, the steady turnover of Scheiner et al. 2013 (k_res*OCa = k_form*OBa = 0.02 %/day)"
+              k_form notes "source: Osteon choice: 0.02 %/day / OBa* (OBa* = 5.583931899642794e-4 pM, the pivonka2008 steady state): resorption and formation balance at rest, as Pivonka et al. 2010 and Scheiner et al. 2013 require of their steady state"
 
               // ---- diffusion between neighbouring sites (finite volumes, no flux across the edge) ----
               h = 1;                               h has mm
@@ -318,16 +297,16 @@ public record BmuLattice(int nx, int ny) {
               k_PTH := diffusivity_PTH/(h*h)
               k_OPG := diffusivity_OPG/(h*h)
               k_PTH has per_day; k_OPG has per_day
-              h.description = "distance between neighbouring sites (one BMU territory per site)"
-              h.source = "Osteon choice: the order of the length of a cortical BMU, 1-2 mm (Parfitt AM (1994) J Cell Biochem 55:273-286)"
-              diffusivity_PTH.description = "effective diffusion coefficient of PTH/PTHrP in the tissue between sites"
-              diffusivity_PTH.source = "estimate: PTHrP(1-141), 16 kDa, in water at 37 C by D = 8.34e-8 T/(eta M^(1/3)) cm2/s (Young ME, Carroad PA, Bell RL (1980) Biotechnol Bioeng 22:947-955) = 1.48e-6 cm2/s, divided by the tortuosity factor lambda^2 = 2.56 of extracellular space (Nicholson C, Sykova E (1998) Trends Neurosci 21:207-215): 5.8e-7 cm2/s = 5.0 mm2/day"
-              diffusivity_PTH.note = "no measurement in bone marrow or osteoid is known to us; the tortuosity is that of brain extracellular space"
-              diffusivity_OPG.description = "effective diffusion coefficient of OPG in the tissue between sites"
-              diffusivity_OPG.source = "estimate as for PTHrP: the OPG homodimer, 120 kDa (Simonet WS et al. (1997) Cell 89:309-319), 7.6e-7 cm2/s in water at 37 C (Young et al. 1980), over lambda^2 = 2.56 (Nicholson & Sykova 1998): 3.0e-7 cm2/s = 2.6 mm2/day"
-              diffusivity_OPG.note = "no measurement in bone tissue is known to us"
-              k_PTH.description = "PTH/PTHrP exchange rate between neighbouring sites, diffusivity/h^2"
-              k_OPG.description = "OPG exchange rate between neighbouring sites, diffusivity/h^2"
+              h notes "description: distance between neighbouring sites (one BMU territory per site)"
+              h notes "source: Osteon choice: the order of the length of a cortical BMU, 1-2 mm (Parfitt AM (1994) J Cell Biochem 55:273-286)"
+              diffusivity_PTH notes "description: effective diffusion coefficient of PTH/PTHrP in the tissue between sites"
+              diffusivity_PTH notes "source: estimate: PTHrP(1-141), 16 kDa, in water at 37 C by D = 8.34e-8 T/(eta M^(1/3)) cm2/s (Young ME, Carroad PA, Bell RL (1980) Biotechnol Bioeng 22:947-955) = 1.48e-6 cm2/s, divided by the tortuosity factor lambda^2 = 2.56 of extracellular space (Nicholson C, Sykova E (1998) Trends Neurosci 21:207-215): 5.8e-7 cm2/s = 5.0 mm2/day"
+              diffusivity_PTH notes "note: no measurement in bone marrow or osteoid is known to us; the tortuosity is that of brain extracellular space"
+              diffusivity_OPG notes "description: effective diffusion coefficient of OPG in the tissue between sites"
+              diffusivity_OPG notes "source: estimate as for PTHrP: the OPG homodimer, 120 kDa (Simonet WS et al. (1997) Cell 89:309-319), 7.6e-7 cm2/s in water at 37 C (Young et al. 1980), over lambda^2 = 2.56 (Nicholson & Sykova 1998): 3.0e-7 cm2/s = 2.6 mm2/day"
+              diffusivity_OPG notes "note: no measurement in bone tissue is known to us"
+              k_PTH notes "description: PTH/PTHrP exchange rate between neighbouring sites, diffusivity/h^2"
+              k_OPG notes "description: OPG exchange rate between neighbouring sites, diffusivity/h^2"
 
               // ---- inputs: systemic (every site) and the tumour (the lesion only); pM/day, 0 by default ----
               var I_P = 0;      I_P has pM_per_day
@@ -336,18 +315,18 @@ public record BmuLattice(int nx, int ny) {
               var I_TGFb = 0;   I_TGFb has pM_per_day
               var S_PTHrP = 0;  S_PTHrP has pM_per_day
               var S_RANKL = 0;  S_RANKL has pM_per_day
-              I_P.description = "systemic PTH injection (every site)"
-              I_O.description = "systemic OPG injection (every site), e.g. an OPG-based RANKL blocker"
-              I_L.description = "systemic RANKL injection (every site)"
-              I_TGFb.description = "TGF-beta injection (every site)"
-              S_PTHrP.description = "PTHrP secreted by the tumour at the lesion"
-              S_RANKL.description = "RANKL produced by the tumour cells at the lesion"
-              I_P.source = "Pivonka 2008 (P_PTH,d); as pivonka2008"
-              I_O.source = "Pivonka 2008 (P_OPG,d); as pivonka2008"
-              I_L.source = "Pivonka 2008 (P_RANKL,d); as pivonka2008"
-              I_TGFb.source = "Pivonka 2008 (P_TGFb,d); as pivonka2008"
-              S_PTHrP.source = "seed outline: resorption stimulated by PTHrP in metastatic disease; enters like Pivonka's PTH injection"
-              S_RANKL.source = "seed outline: in osteolytic metastasis RANKL is produced directly by the cancer cells; enters like Pivonka's RANKL injection P_RANKL,d"
+              I_P notes "description: systemic PTH injection (every site)"
+              I_O notes "description: systemic OPG injection (every site), e.g. an OPG-based RANKL blocker"
+              I_L notes "description: systemic RANKL injection (every site)"
+              I_TGFb notes "description: TGF-beta injection (every site)"
+              S_PTHrP notes "description: PTHrP secreted by the tumour at the lesion"
+              S_RANKL notes "description: RANKL produced by the tumour cells at the lesion"
+              I_P notes "source: Pivonka 2008 (P_PTH,d); as pivonka2008"
+              I_O notes "source: Pivonka 2008 (P_OPG,d); as pivonka2008"
+              I_L notes "source: Pivonka 2008 (P_RANKL,d); as pivonka2008"
+              I_TGFb notes "source: Pivonka 2008 (P_TGFb,d); as pivonka2008"
+              S_PTHrP notes "source: seed outline: resorption stimulated by PTHrP in metastatic disease; enters like Pivonka's PTH injection"
+              S_RANKL notes "source: seed outline: in osteolytic metastasis RANKL is produced directly by the cancer cells; enters like Pivonka's RANKL injection P_RANKL,d"
 
             """;
 }
