@@ -51,6 +51,7 @@ class TrajectoryTest {
         assertThat(t.valueAt("x", 0)).isEqualTo(1);
         assertThat(t.valueAt("x", -3)).isEqualTo(1);
         assertThat(t.valueAt("x", 9)).isEqualTo(0);
+        assertThat(t.valueAt("y", 9)).isEqualTo(2);
     }
 
     @Test
@@ -58,6 +59,7 @@ class TrajectoryTest {
         Trajectory t = tr();
         assertThat(t.min("x")).isEqualTo(0);
         assertThat(t.max("x")).isEqualTo(3);
+        assertThat(t.min("y")).isEqualTo(1);
         assertThat(t.timeOfMax("x")).isEqualTo(2); // 3 at t = 2 and t = 4: the first
         assertThat(t.timeOfMin("x")).isEqualTo(5);
         assertThat(t.timeOfMin("y")).isEqualTo(2); // 1 at t = 2 and t = 4: the first
@@ -133,6 +135,23 @@ class TrajectoryTest {
         assertThat(run.get("switchedToStiff").asBoolean()).isTrue();
         assertThat(run.get("eventsFired").asLong()).isEqualTo(1);
         assertThat(run.get("solveMillis").asDouble()).isEqualTo(0.25);
+    }
+
+    /** writeTo leaves the generator where it found it: trajectories can be embedded in a larger document. */
+    @Test
+    void jsonTrajectoriesEmbedInALargerDocument() throws IOException {
+        StringWriter text = new StringWriter();
+        try (com.fasterxml.jackson.core.JsonGenerator g = new com.fasterxml.jackson.core.JsonFactory().createGenerator(text)) {
+            g.writeStartArray();
+            JsonWriter.writeTo(tr(), g);
+            JsonWriter.writeTo(tr(), g);
+            g.writeString("after");
+            g.writeEndArray();
+        }
+        JsonNode j = new ObjectMapper().readTree(text.toString());
+        assertThat(j.size()).isEqualTo(3);
+        assertThat(j.get(1).get("run").get("eventsFired").asLong()).isEqualTo(1);
+        assertThat(j.get(2).asText()).isEqualTo("after");
     }
 
     @Test
