@@ -19,12 +19,14 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.osteon.dosing.Regimen;
 import org.osteon.models.BuiltInCatalog;
 import org.osteon.models.ranklpathway.RanklPathwayTrials;
 import org.osteon.scenario.Scenario;
 import org.osteon.scenario.ScenarioRunner;
 import org.osteon.simulation.Simulator;
 import org.osteon.trajectory.Trajectory;
+import org.osteon.units.Quantity;
 
 /**
  * Model against the trial data of {@code rankl-pathway/calibration/}, per arm: a figure per drug
@@ -69,11 +71,18 @@ public final class RanklPathwayTrialReport {
             return Optional.empty();
         }
         Scenario s = RanklPathwayTrials.arm(group);
-        List<Scenario.Dose> doses = s.doses().stream()
-                .map(d -> new Scenario.Dose("DENSC", d.amount(), d.at() * 24, d.every() * 24, d.count())).toList();
+        // the same regimen into OpenBoneMin's depot (ng, like Den_depot); the dosing layer converts the
+        // mg and the calendar times into its units (hours); a time without a unit was in days here
+        List<Regimen> doses = s.doses().stream()
+                .map(d -> new Regimen("DENSC", d.amount(), d.route(), inDays(d.start()), inDays(d.interval()), d.count(),
+                        inDays(d.span()), inDays(d.duration()), d.rate(), d.origin())).toList();
         Scenario obm = new Scenario(s.name(), s.description(), OPENBONEMIN, null, null, s.until() * 24, 24.0, null, null, null,
                 Map.of(), List.of(), doses, List.of(), null, Map.of());
         return Optional.of(Simulator.solve(runner.problem(obm, runner.model(obm)), runner.settings(obm)));
+    }
+
+    private static Quantity inDays(Quantity q) {
+        return q == null || q.hasUnit() ? q : Quantity.of(q.value(), "d");
     }
 
     private static double rmse(List<Point> pts, java.util.function.ToDoubleFunction<Point> model) {
