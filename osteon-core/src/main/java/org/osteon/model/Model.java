@@ -120,13 +120,38 @@ public record Model(String id, Metadata metadata, List<UnitDefinition> units,
         return units.stream().filter(u -> u.id().equals(unitId)).findFirst();
     }
 
-    /** The model's time unit id ({@code time_unit} definition), or "day", Osteon's default. */
+    /**
+     * The name of the model's time unit, for labels: the unit a {@code time_unit} definition renames
+     * ({@code unit time_unit = hour}), the usual name of a multiple of seconds
+     * ({@code unit time_unit = 3600 second} is "hour"; SBML files write time units this way), else
+     * "time_unit" itself; "day", Osteon's default, when the model declares none. Conversions do not
+     * use this name: they resolve the definition (see {@code org.osteon.units.Units#timeUnit}).
+     */
     public String timeUnit() {
-        return unit("time_unit")
-                .filter(u -> u.multiplier() == 1 && u.factors().size() == 1 && u.factors().get(0).exponent() == 1)
-                .map(u -> u.factors().get(0).unit())
-                .orElse("day");
+        Optional<UnitDefinition> declared = unit("time_unit");
+        if (declared.isEmpty()) {
+            return "day";
+        }
+        UnitDefinition u = declared.get();
+        if (u.factors().size() != 1 || u.factors().get(0).exponent() != 1) {
+            return u.id();
+        }
+        String base = u.factors().get(0).unit();
+        if (u.multiplier() == 1) {
+            return base;
+        }
+        if (base.equals("second")) {
+            String named = SECONDS.get(u.multiplier());
+            if (named != null) {
+                return named;
+            }
+        }
+        return u.id();
     }
+
+    /** Time units SBML files write as multiples of the second. */
+    private static final Map<Double, String> SECONDS = Map.of(60.0, "minute", 3600.0, "hour",
+            86400.0, "day", 604800.0, "week");
 
     /** Mutable collector for building a {@link Model}; not thread-safe. */
     public static final class Builder {

@@ -27,7 +27,9 @@ final class FitJson {
     static final int MAX_STARTS = 8;
     /** Objective evaluations per local fit. */
     static final int MAX_EVALUATIONS = 200;
-    static final Set<String> KEYS = Set.of("scenario", "data", "estimate", "error", "transform", "starts", "seed");
+    /** Most groups (trial arms), each with its own scenario. */
+    static final int MAX_GROUPS = 8;
+    static final Set<String> KEYS = Set.of("scenario", "groups", "data", "estimate", "error", "transform", "starts", "seed");
 
     private FitJson() {
     }
@@ -35,6 +37,7 @@ final class FitJson {
     static FitSpec read(JsonNode body, ScenarioJson scenarios) {
         Scenario s = scenarios.read(body.get("scenario"), "scenario.");
         scenarios.prepare(s, "scenario.");
+        Map<String, Scenario> groups = groups(body.get("groups"), scenarios);
         JsonNode data = body.get("data");
         if (data == null || !data.isArray() || data.isEmpty()) {
             throw ApiException.badRequest("data", "'data' must be a non-empty array of {\"time\": T, \"output\": NAME, \"value\": X[, \"sd\": S]}");
@@ -47,7 +50,8 @@ final class FitJson {
             JsonNode r = data.get(i);
             String p = "data[" + i + "]";
             if (!r.isObject() || !r.path("time").isNumber() || !r.path("value").isNumber() || !r.path("output").isTextual()) {
-                throw ApiException.badRequest(p, "each data row is {\"time\": number, \"output\": name, \"value\": number[, \"sd\": number]}");
+                throw ApiException.badRequest(p, "each data row is {\"time\": number, \"output\": name, \"value\": number[, \"sd\": number]"
+                        + "[, \"group\": name]}");
             }
             double sd = Double.NaN;
             if (r.has("sd")) {
@@ -61,7 +65,7 @@ final class FitJson {
             if (!Double.isFinite(t) || !Double.isFinite(v)) {
                 throw ApiException.badRequest(p, "time and value must be finite numbers");
             }
-            rows.add(new Observation(DataSet.DEFAULT_GROUP, r.get("output").asText(), t, v, sd, p));
+            rows.add(new Observation(group(r, groups, p), r.get("output").asText(), t, v, sd, p));
         }
         JsonNode est = body.get("estimate");
         if (est == null || !est.isArray() || est.isEmpty() || est.size() > MAX_ESTIMATES) {
@@ -113,9 +117,50 @@ final class FitJson {
         }
         FitSpec.Options options = new FitSpec.Options(starts, "multistart", body.path("seed").asLong(1), MAX_EVALUATIONS, 1e-8, 1);
         try {
-            return new FitSpec(s, Map.of(), DataSet.of("request", rows), transforms, estimates, error, Map.of(), options, List.of());
+            return new FitSpec(s, groups, DataSet.of("request", rows), transforms, estimates, error, Map.of(), options, List.of());
         } catch (IllegalArgumentException ex) {
             throw ApiException.badRequest(null, ex.getMessage());
         }
+    }
+
+    /**
+     * {@code "groups": {"A": scenario, ...}}: one scenario per trial arm, as in a fit spec file;
+     * data rows name their arm in {@code "group"}.
+     */
+    private static Map<String, Scenario> groups(JsonNode node, ScenarioJson scenarios) {
+        Map<String, Scenario> groups = new LinkedHashMap<>();
+        if (node == null) {
+            return groups;
+        }
+        if (!node.isObject() || node.isEmpty() || node.size() > MAX_GROUPS) {
+            throw ApiException.badRequest("groups", "'groups' must be an object of 1 to " + MAX_GROUPS
+                    + " named scenarios, e.g. {\"placebo\": {...}, \"treated\": {...}}");
+        }
+        for (var it = node.fields(); it.hasNext(); ) {
+            var g = it.next();
+            String prefix = "groups." + g.getKey() + ".";
+            Scenario s = scenarios.read(g.getValue(), prefix);
+            scenarios.prepare(s, prefix);
+            groups.put(g.getKey(), s);
+        }
+        return groups;
+    }
+
+    /** A row's group: absent is the default group; with groups, it must name one of them. */
+    private static String group(JsonNode row, Map<String, Scenario> groups, String field) {
+        JsonNode g = row.get("group");
+        if (g == null) {
+            if (!groups.isEmpty()) {
+                throw ApiException.badRequest(field + ".group", "with 'groups' every data row names its group: one of "
+                        + String.join(", ", groups.keySet()));
+            }
+            return DataSet.DEFAULT_GROUP;
+        }
+        if (!g.isTextual() || !groups.containsKey(g.asText())) {
+            throw ApiException.badRequest(field + ".group", "group " + g + " is not one of the request's groups"
+                    + (groups.isEmpty() ? " (it has none: add 'groups' with a scenario for each)"
+                    : ": " + String.join(", ", groups.keySet())));
+        }
+        return g.asText();
     }
 }
