@@ -48,6 +48,9 @@ final class CompareCommand implements Callable<Integer> {
     List<String> outputs = new ArrayList<>();
 
     @Mixin
+    TimeLimitOption timeLimit;
+
+    @Mixin
     SimulationOptions simulation;
 
     @Mixin
@@ -172,7 +175,7 @@ final class CompareCommand implements Callable<Integer> {
 
     private Trajectory solve(Run run, ScenarioRunner runner) {
         try {
-            return Simulator.solve(run.problem(), runner.settings(run.scenario()));
+            return Simulator.solve(run.problem(), runner.settings(run.scenario()), timeLimit.start(root.session()));
         } catch (SolverException e) {
             throw new SolverException(e.reason(), e.time(), e.component(), e.componentName(), run.name() + ": " + e.getMessage());
         }

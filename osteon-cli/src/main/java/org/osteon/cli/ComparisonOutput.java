@@ -3,11 +3,13 @@ package org.osteon.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.osteon.analysis.Comparison;
 import org.osteon.report.Figure;
 import org.osteon.report.HtmlReport;
 import org.osteon.report.NamedTrajectory;
 import org.osteon.report.Table;
+import org.osteon.trajectory.Column;
 
 /** What {@code osteon compare} writes: the table of series, the summary, and the report. */
 final class ComparisonOutput {
@@ -68,9 +70,17 @@ final class ComparisonOutput {
         return rows;
     }
 
-    /** E.g. {@code +125.2% at t=10}: the largest |% change| and when. */
+    /** A unit in brackets that is a percentage: "[%]", "[% of baseline]". */
+    private static final Pattern PERCENT_IN_LABEL = Pattern.compile("\\[\\s*%[^\\]]*]");
+
+    /**
+     * E.g. {@code +125.2% at t=10}: the largest |% change| and when. For an output that is itself a
+     * percentage (BV_change) a % of a % reads as nonsense (-210.8 %), so its change is the
+     * difference in percentage points: {@code -3.2 pp at t=365}.
+     */
     private static String peak(Comparison c, int r, String symbol) {
-        double[] pct = c.percentChange(r, symbol);
+        boolean points = percentValued(c.aligned(c.baseline()).columnInfo(symbol));
+        double[] pct = points ? difference(c, r, symbol) : c.percentChange(r, symbol);
         double[] times = c.times();
         int best = -1;
         for (int i = 0; i < pct.length; i++) {
@@ -78,7 +88,28 @@ final class ComparisonOutput {
                 best = i;
             }
         }
-        return best < 0 ? "n/a" : String.format(Locale.ROOT, "%+.4g%% at t=%s", pct[best], TextTable.number(times[best]));
+        return best < 0 ? "n/a" : String.format(Locale.ROOT, points ? "%+.4g pp at t=%s" : "%+.4g%% at t=%s", pct[best],
+                TextTable.number(times[best]));
+    }
+
+    /** Whether an output's values are percentages: its unit is % (or percent), or its label says [%...]. */
+    static boolean percentValued(Column column) {
+        String unit = column.unit() == null ? "" : column.unit().trim();
+        if (unit.equals("%") || unit.equalsIgnoreCase("percent")) {
+            return true;
+        }
+        return column.label() != null && PERCENT_IN_LABEL.matcher(column.label()).find();
+    }
+
+    /** Run r minus the baseline, in the output's own unit (percentage points for a percentage). */
+    private static double[] difference(Comparison c, int r, String symbol) {
+        double[] v = c.values(r, symbol);
+        double[] b = c.values(c.baseline(), symbol);
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i] - b[i];
+        }
+        return out;
     }
 
     static String title(Comparison c, Comparison.Change kind) {

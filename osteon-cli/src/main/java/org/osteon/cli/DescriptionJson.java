@@ -22,6 +22,7 @@ final class DescriptionJson {
             g.writeStringField("citation", d.citation());
             g.writeStringField("doi", d.doi());
             g.writeStringField("timeUnit", d.timeUnit());
+            g.writeBooleanField("timeUnitDeclared", d.timeUnitDeclared());
             g.writeStringField("scenario", d.scenario());
             entries(g, "states", "initial", d.states());
             entries(g, "parameters", "value", d.parameters());

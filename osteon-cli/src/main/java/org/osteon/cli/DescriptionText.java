@@ -20,7 +20,7 @@ final class DescriptionText {
     void print(ModelDescription d) {
         String head = d.id() + (d.title() != null ? " — " + d.title() : "");
         if (markdown) {
-            out.println("# " + head);
+            out.println("# " + Markdown.text(head));
         } else {
             out.println(head);
             out.println("=".repeat(head.length()));
@@ -34,7 +34,9 @@ final class DescriptionText {
         } else if (d.doi() != null) {
             paragraph("doi:" + d.doi());
         }
-        paragraph("Time unit: " + d.timeUnit() + ". " + d.states().size() + " states, " + d.parameters().size()
+        // A model without 'unit time_unit = ...' is read in days by convention: say so, it may be wrong.
+        paragraph("Time unit: " + d.timeUnit() + (d.timeUnitDeclared() ? "" : " (assumed: the model declares no time_unit)")
+                + ". " + d.states().size() + " states, " + d.parameters().size()
                 + " parameters, " + d.rules().size() + " rules, " + d.events().size() + " events."
                 + (d.scenario() != null ? " Values as set by scenario " + d.scenario() + "." : ""));
         heading("States");
@@ -85,7 +87,7 @@ final class DescriptionText {
 
     private void heading(String text) {
         if (markdown) {
-            out.println("## " + text);
+            out.println("## " + Markdown.text(text));
         } else {
             out.println(text);
             out.println("-".repeat(text.length()));
@@ -94,7 +96,7 @@ final class DescriptionText {
     }
 
     private void paragraph(String text) {
-        out.println(text.strip());
+        out.println(markdown ? Markdown.text(text.strip()) : text.strip());
         out.println();
     }
 
@@ -113,7 +115,7 @@ final class DescriptionText {
         }
         heading(title);
         for (String item : items) {
-            out.println(markdown ? "- `" + item.replace("`", "'") + "`" : "  " + item);
+            out.println(markdown ? "- " + Markdown.code(item) : "  " + item);
         }
         out.println();
     }

@@ -29,6 +29,9 @@ final class ExplainCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file or built-in scenario id.")
     String target;
 
+    @picocli.CommandLine.Mixin
+    TimeLimitOption timeLimit;
+
     @Option(names = "--at", split = ",", paramLabel = "T", description = "Times to report (default: a quarter, half, three quarters and the end of the run).")
     double[] at;
 
@@ -38,6 +41,9 @@ final class ExplainCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @picocli.CommandLine.ParentCommand
+    Osteon root;
+
     @Override
     public Integer call() throws Exception {
         ScenarioRunner runner = new ScenarioRunner(ModelCatalogs.discover());
@@ -45,7 +51,7 @@ final class ExplainCommand implements Callable<Integer> {
         CompiledModel compiled = runner.model(scenario);
         Model model = sourceModel(scenario, runner);
         SimulationProblem problem = runner.problem(scenario, compiled);
-        Trajectory tr = Simulator.solve(problem, runner.settings(scenario));
+        Trajectory tr = Simulator.solve(problem, runner.settings(scenario), timeLimit.start(root.session()));
         double t0 = problem.t0();
         double t1 = problem.tEnd();
         double[] samples = at != null ? at : new double[] {t0 + 0.25 * (t1 - t0), t0 + 0.5 * (t1 - t0), t0 + 0.75 * (t1 - t0), t1};
@@ -103,19 +109,11 @@ final class ExplainCommand implements Callable<Integer> {
                     inactive.add(e.term().symbol());
                     continue;
                 }
-                String sign;
-                if (g.additive()) {
-                    // A lower removal rate adds: say which way the rate itself moved.
-                    boolean rateUp = (e.mean() >= 0) == (e.term().op() == '+');
-                    sign = (e.mean() >= 0 ? "adds" : "removes") + (rateUp ? " (rate above baseline)" : " (rate below baseline)");
-                } else {
-                    sign = e.mean() >= 0 ? "raises" : "lowers";
-                }
                 StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-4d %-" + width + "s", rank++, e.term().symbol()));
                 for (double v : e.values()) {
                     row.append(String.format(Locale.ROOT, " %12s", cell(v, g.additive())));
                 }
-                out.println(row.append("  ").append(sign).append(": ").append(e.term().meaning()));
+                out.println(row.append("  ").append(meaning(e, g, ex)));
             }
             StringBuilder total = new StringBuilder(String.format(Locale.ROOT, "  %-4s %-" + width + "s", "", "total"));
             for (double v : g.total()) {
@@ -134,6 +132,50 @@ final class ExplainCommand implements Callable<Integer> {
                 out.println("  not active in this run: " + String.join(", ", inactive));
             }
         }
+    }
+
+    /**
+     * A row's meaning in plain words: what the mechanism is, which way it moved, what that did to
+     * the group's quantity and, where the groups chain to bone volume, which way bone went. E.g.
+     * "osteoclast apoptosis: F_OCapo fell, raising osteoclasts, towards bone loss" (issue 13: the
+     * terse "raises: osteoclast apoptosis" read as if apoptosis had risen).
+     */
+    static String meaning(Explanation.Effect e, Explanation.Group g, Explanation ex) {
+        boolean raised = e.mean() >= 0;
+        String what = e.term().meaning() + ": ";
+        if (g.additive()) {
+            // A lower removal rate adds bone: say which way the rate itself moved, then what it did.
+            boolean rateUp = raised == (e.term().op() == '+');
+            return what + "rate " + (rateUp ? "above" : "below") + " baseline, " + (raised ? "adding" : "removing") + " "
+                    + g.name();
+        }
+        boolean factorUp = raised == (e.term().op() != '/');
+        String bone = "";
+        Boolean towardsGain = boneDirection(g, ex, raised, 0);
+        if (towardsGain != null) {
+            bone = towardsGain ? ", towards bone gain" : ", towards bone loss";
+        }
+        return what + e.term().symbol() + (factorUp ? " rose" : " fell") + ", " + (raised ? "raising " : "lowering ") + g.name()
+                + bone;
+    }
+
+    /**
+     * Whether a rise (or fall) of group g's quantity moves bone up, following the quantity into the
+     * group whose term it is, down to an additive group ("bone +/-"); null where the chain breaks.
+     */
+    private static Boolean boneDirection(Explanation.Group g, Explanation ex, boolean up, int depth) {
+        if (g.quantity() == null || depth > ex.groups().size()) {
+            return null;
+        }
+        for (Explanation.Group h : ex.groups()) {
+            for (Explanation.Effect e : h.effects()) {
+                if (h != g && e.term().symbol().equals(g.quantity())) {
+                    boolean hUp = up == (e.term().op() == 'x' || e.term().op() == '+');
+                    return h.additive() ? Boolean.valueOf(hUp) : boneDirection(h, ex, hUp, depth + 1);
+                }
+            }
+        }
+        return null;
     }
 
     private static String cell(double v, boolean additive) {

@@ -17,7 +17,7 @@ import org.osteon.solve.SteadyState;
  * Markdown, JSON) only lay it out.
  */
 record ModelDescription(String id, String title, String description, String citation, String doi, String timeUnit,
-                        String scenario, List<Entry> states, List<Entry> parameters, List<String> rules,
+                        boolean timeUnitDeclared, String scenario, List<Entry> states, List<Entry> parameters, List<String> rules,
                         List<String> initialAssignments, List<String> events, Steady steady) {
 
     /** A state or parameter: its value at the start (after overrides and initial assignments) and what is known about it. */
@@ -55,7 +55,7 @@ record ModelDescription(String id, String title, String description, String cita
             }
         }
         return new ModelDescription(info.id(), info.title(), info.description(), info.citation(), info.doi(),
-                info.compiled().timeUnit(), scenario, states, params, info.rules(), initial, info.events(),
+                info.compiled().timeUnit(), info.source() == null || info.source().unit("time_unit").isPresent(), scenario, states, params, info.rules(), initial, info.events(),
                 steady(info, overrides));
     }
 

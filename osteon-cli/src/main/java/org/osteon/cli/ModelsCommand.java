@@ -32,11 +32,6 @@ final class ModelsCommand implements Callable<Integer> {
 
     /** The first sentence or line, for one-line listings. */
     static String oneLine(String text) {
-        if (text == null) {
-            return null;
-        }
-        String t = text.strip().replaceAll("\\s+", " ");
-        int end = t.indexOf(". ");
-        return end > 0 ? t.substring(0, end + 1) : t;
+        return HelpLayout.firstSentence(text);
     }
 }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
         subcommands = {ModelsCommand.class, ScenariosCommand.class, DescribeCommand.class, RunCommand.class,
             SteadyCommand.class, CompareCommand.class, ScanCommand.class, SensitivityCommand.class,
             ValidateCommand.class, ExplainCommand.class, PathwayCommand.class, ServeCommand.class,
-            ConformanceCommand.class, FitCommand.class,
+            ConformanceCommand.class, ExportCommand.class, FitCommand.class,
             PopulationCommand.class, GsaCommand.class,
             CommandLine.HelpCommand.class})
 public final class Osteon implements Runnable {
@@ -81,6 +81,7 @@ public final class Osteon implements Runnable {
 
     static int execute(String[] args, PrintWriter out, PrintWriter err, Session session) {
         CommandLine cl = new CommandLine(new Osteon(session));
+        HelpLayout.apply(cl);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new ErrorReporter());
@@ -103,6 +104,13 @@ public final class Osteon implements Runnable {
         });
         try {
             return cl.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // Not a bug to report with a stack trace: the input is beyond what this JVM can hold (docs/limits.md).
+            err.println("osteon: " + (e instanceof StackOverflowError
+                    ? "the input is nested too deeply to process (an expression thousands of levels deep?)"
+                    : "out of memory: the model or the run is too large (see docs/limits.md; more memory with"
+                            + " OSTEON_JAVA_OPTS=-Xmx8g)"));
+            return EXIT_USER_ERROR;
         } finally {
             session.endProgress();
             out.flush();

@@ -21,6 +21,7 @@ import org.osteon.simulation.Simulator;
 import org.osteon.simulation.SolverSettings;
 import org.osteon.trajectory.CsvWriter;
 import org.osteon.trajectory.JsonWriter;
+import org.osteon.trajectory.TimeUnits;
 import org.osteon.trajectory.Trajectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,6 +53,18 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report;
 
+    @Mixin
+    TimeLimitOption timeLimit;
+
+    @Option(names = "--time-unit", paramLabel = "UNIT", description = "Show times in this unit: day, week, month or year"
+            + " (also hour, minute, second), in the table and on the plot's time axis. --until and --step stay in the"
+            + " model's time unit. Default: the model's time unit.")
+    String timeUnit;
+
+    @Option(names = "--units", paramLabel = "WHERE", description = "Units of the CSV or TSV columns: none (default),"
+            + " header (time [day], BV_change [%%]) or row (a second header row); '-' where the model declares no unit.")
+    String units = "none";
+
     @Option(names = "--repeat", paramLabel = "N", description = "After a warm-up, solve N more times and print solve_ms_median=<ms> on stderr.")
     int repeat;
 
@@ -70,6 +83,10 @@ final class RunCommand implements Callable<Integer> {
         }
         String file = out;
         String fmt = format(out);
+        CsvWriter.Units unitsWhere = unitsWhere();
+        if (timeUnit != null && TimeUnits.canonical(timeUnit) == null) {
+            throw new UserException("--time-unit " + timeUnit + ": use one of " + String.join(", ", TimeUnits.names()));
+        }
         ScenarioRunner runner = new ScenarioRunner(ModelCatalogs.discover());
         Scenario scenario = simulation.apply(Targets.resolve(target, runner.catalog()));
         String name = Targets.name(scenario, target);
@@ -81,7 +98,14 @@ final class RunCommand implements Callable<Integer> {
         SimulationProblem problem = runner.problem(scenario, model);
         SolverSettings settings = runner.settings(scenario);
         List<String> plotted = plotted(scenario, problem);
-        Trajectory full = Simulator.solve(problem, settings);
+        Trajectory full = Simulator.solve(problem, settings, timeLimit.start(root.session()));
+        if (timeUnit != null) {
+            try {
+                full = TimeUnits.convert(full, timeUnit);
+            } catch (IllegalArgumentException e) {
+                throw new UserException("--time-unit " + timeUnit + ": " + e.getMessage());
+            }
+        }
         Trajectory trajectory = ScenarioRunner.select(full, scenario);
         root.session().checkCancelled();
         if (repeat > 0) {
@@ -90,7 +114,7 @@ final class RunCommand implements Callable<Integer> {
         OutputFiles files = new OutputFiles(root.session(), spec.commandLine().getOut(), spec.commandLine().getErr(), List.of(scenario))
                 .dataOnStdout("-".equals(file));
         if (file != null) {
-            write(trajectory, file, fmt, files);
+            write(trajectory, file, fmt, files, unitsWhere);
         }
         NamedTrajectory run = new NamedTrajectory(name, full);
         Figure figure = plot.wanted() || report.wanted()
@@ -147,29 +171,38 @@ final class RunCommand implements Callable<Integer> {
         return n % 2 == 1 ? ms[n / 2] : 0.5 * (ms[n / 2 - 1] + ms[n / 2]);
     }
 
-    private void write(Trajectory tr, String file, String fmt, OutputFiles files) throws IOException {
+    private CsvWriter.Units unitsWhere() {
+        return switch (units.toLowerCase(Locale.ROOT)) {
+            case "none" -> CsvWriter.Units.NONE;
+            case "header" -> CsvWriter.Units.HEADER;
+            case "row" -> CsvWriter.Units.ROW;
+            default -> throw new UserException("--units " + units + ": use none, header or row");
+        };
+    }
+
+    private void write(Trajectory tr, String file, String fmt, OutputFiles files, CsvWriter.Units unitsWhere) throws IOException {
         if (file.equals("-")) {
             java.io.PrintWriter stdout = spec.commandLine().getOut();
             if (fmt.equals("json")) {
                 JsonWriter.write(tr, stdout);
                 stdout.println();
             } else {
-                CsvWriter.write(tr, stdout, fmt.equals("tsv") ? '\t' : ',');
+                CsvWriter.write(tr, stdout, fmt.equals("tsv") ? '\t' : ',', unitsWhere);
             }
             stdout.flush();
             return;
         }
         List<String> ids = new ArrayList<>();
         tr.columns().stream().map(c -> c.id()).limit(8).forEach(ids::add);
-        files.write(Path.of(file), os -> writeFormat(tr, fmt, os), tr.size() + " rows, " + (tr.columns().size() + 1)
+        files.write(Path.of(file), os -> writeFormat(tr, fmt, os, unitsWhere), tr.size() + " rows, " + (tr.columns().size() + 1)
                 + " columns: time, " + String.join(", ", ids) + (tr.columns().size() > 8 ? ", ..." : ""));
     }
 
-    private static void writeFormat(Trajectory tr, String fmt, java.io.OutputStream os) throws IOException {
+    private static void writeFormat(Trajectory tr, String fmt, java.io.OutputStream os, CsvWriter.Units unitsWhere) throws IOException {
         if (fmt.equals("json")) {
             JsonWriter.write(tr, os);
         } else {
-            CsvWriter.write(tr, os, fmt.equals("tsv") ? '\t' : ',');
+            CsvWriter.write(tr, os, fmt.equals("tsv") ? '\t' : ',', unitsWhere);
         }
     }
 }

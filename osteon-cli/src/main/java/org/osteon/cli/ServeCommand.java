@@ -25,7 +25,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--limit", paramLabel = "NAME=VALUE", description = {"Change a limit (repeatable), e.g. --limit timeBudgetMillis=10000.",
             "Limits: maxBodyBytes, maxJsonDepth, maxJsonTokens, maxSpan, maxPoints, maxSetEntries, maxInterventions,",
-            "maxDoses, maxOutputs, maxRuns, maxAbsValue, timeBudgetMillis, workers, queueCapacity (docs/web.md)."})
+            "maxDoses, maxOutputs, maxRuns, maxAbsValue, timeBudgetMillis, workers, queueCapacity, maxPatients,",
+            "maxModelBytes, maxUploadedModels (docs/web.md)."})
     List<String> limits = new ArrayList<>();
 
     @ParentCommand

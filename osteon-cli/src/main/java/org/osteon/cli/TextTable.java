@@ -85,7 +85,7 @@ final class TextTable {
     }
 
     private static String escapeMd(String s) {
-        return s.replace("|", "\\|").replace("\n", " ");
+        return Markdown.text(s);
     }
 
     private static String line(List<String> cells, int[] width, boolean[] numeric) {

@@ -126,6 +126,10 @@ final class ValidateCommand implements Callable<Integer> {
         }
         try {
             runner.settings(s);
+        } catch (ScenarioException e) {
+            if (!problems.contains(e.getMessage())) { // the solver name, checked above
+                problems.add(e.getMessage());
+            }
         } catch (IllegalArgumentException e) {
             problems.add(s.where("rtol") + e.getMessage());
         }

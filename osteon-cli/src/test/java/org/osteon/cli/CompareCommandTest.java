@@ -34,6 +34,24 @@ class CompareCommandTest {
     }
 
     @Test
+    void theLargestChangeOfAPercentageIsInPercentagePoints() throws Exception {
+        // p = 100 (x/x0 - 1) is a percentage (label "[%]"); x = 2 exp(-k t) with k = 0.5 and 1. The change
+        // of the fast run is 100 (exp(-t) - exp(-t/2)) percentage points, largest on the 0.5-day grid at
+        // t = 1.5: 100 (exp(-1.5) - exp(-0.75)) = -24.92 pp (not a % of a %).
+        Files.writeString(dir.resolve("pct.ant"), "model pct()\n  x' = -k*x\n  x = 2\n  k = 0.5\n"
+                + "  p := 100*(x/2 - 1)\n  p is \"change of x [%]\"\nend\n");
+        String common = "model: pct.ant\nuntil: 4\nstep: 0.5\nrtol: 1e-10\natol: 1e-14\noutputs: [x, p]\n";
+        Files.writeString(dir.resolve("base.yaml"), "name: base\n" + common);
+        Files.writeString(dir.resolve("fast.yaml"), "name: fast\n" + common + "set: {k: 1.0}\n");
+        Cli r = Cli.run("compare", dir.resolve("base.yaml").toString(), dir.resolve("fast.yaml").toString(), "--out",
+                dir.resolve("c.csv").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("\\bp +[-0-9.e]+ +[-0-9.e]+ +-24\\.92 pp at t=1\\.5");
+        // x is not a percentage: its change stays relative, 100 (exp(-t/2) - 1) = -86.47 % at t = 4.
+        assertThat(r.out()).containsPattern("\\bx +[-0-9.e]+ +[-0-9.e]+ +-86\\.47% at t=4");
+    }
+
+    @Test
     void percentChangeFromAChosenBaseline() throws Exception {
         Path out = dir.resolve("pct.csv");
         Cli r = Cli.run("compare", TestFiles.res("decay.yaml"), TestFiles.res("decay-fast.yaml"), "--change", "percent",

@@ -22,6 +22,18 @@ class DescribeCommandTest {
                 .contains("Steady state", "Stability: stable, damped oscillation", "EIGENVALUE", "-0.0924931");
     }
 
+    /** Issue 13: describe says when the time unit is assumed (no time_unit in the model) rather than declared. */
+    @Test
+    void anAssumedTimeUnitIsSaidToBeAssumed() throws Exception {
+        Cli assumed = Cli.run("describe", TestFiles.res("decay.ant"));
+        assertThat(assumed.out()).contains("Time unit: day (assumed: the model declares no time_unit).");
+        Cli declared = Cli.run("describe", TestFiles.example("pivonka2008.ant"));
+        assertThat(declared.out()).contains("Time unit: day.").doesNotContain("assumed");
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(Cli.run("describe", TestFiles.res("decay.ant"), "--format", "json").out());
+        assertThat(json.get("timeUnitDeclared").asBoolean()).isFalse();
+    }
+
     @Test
     void parameterDescriptionAndSourceFromTheModelText() {
         Cli r = Cli.run("describe", TestFiles.res("decay.ant"));
@@ -37,6 +49,21 @@ class DescribeCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("# decay\n").contains("## Parameters", "| ID | VALUE | UNIT | DESCRIPTION | SOURCE |",
                 "| k | 0.5 | per_day | decay rate | chosen for the tests |", "- `x' = -k * x`");
+    }
+
+    @Test
+    void markdownEscapesHtmlAndLinksFromModelMetadata(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        // Metadata is plain text: in Markdown it must not become HTML, a link or emphasis (issue 13: <script> was echoed raw).
+        java.nio.file.Path m = java.nio.file.Files.writeString(dir.resolve("evil.ant"), "model evil\n"
+                + "  k = 1\n  k.description = \"<script>alert(1)</script> [x](javascript:alert(2)) *b* a|b & c\"\n"
+                + "  k.source = \"<img src=x onerror=alert(3)>\"\n"
+                + "  x' = -k*x\n  x = 1\n  x is \"<b>bold</b>\"\n"
+                + "  evil.description = \"<iframe src=//evil></iframe>\"\nend\n");
+        Cli r = Cli.run("describe", m.toString(), "--format", "markdown");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).doesNotContain("<script>", "<img", "<b>", "<iframe").doesNotContainPattern("[^\\\\]\\]\\(javascript:")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;", "\\[x\\](javascript:alert(2))", "\\*b\\*", "a\\|b &amp; c",
+                        "&lt;iframe src=//evil&gt;&lt;/iframe&gt;", "&lt;b&gt;bold&lt;/b&gt;");
     }
 
     @Test

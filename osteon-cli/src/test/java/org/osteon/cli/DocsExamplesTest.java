@@ -54,14 +54,14 @@ class DocsExamplesTest {
         List<String> out = new ArrayList<>();
         for (Block b : blocks()) {
             if (b.language().equals("sh")) {
-                b.text().lines().filter(l -> l.startsWith("osteon ")).forEach(out::add);
+                b.text().lines().filter(l -> l.startsWith("./osteon ")).forEach(out::add);
             }
         }
         return out;
     }
 
     private static String[] arguments(String command) {
-        String[] words = command.substring("osteon ".length()).trim().split("\\s+");
+        String[] words = command.substring("./osteon ".length()).trim().split("\\s+");
         List<String> args = new ArrayList<>();
         for (int i = 0; i < words.length; i++) {
             String w = words[i];
@@ -111,14 +111,40 @@ class DocsExamplesTest {
         }
     }
 
+    /**
+     * Issue 13: the docs wrote {@code osteon ...}, which nothing puts on the PATH. Every command line
+     * in a shell block of the README and docs/ starts with {@code ./osteon}, the launcher in the
+     * checkout.
+     */
+    @Test
+    void everyDocumentedCommandLineUsesTheLauncher() throws IOException {
+        List<Path> pages = new ArrayList<>(List.of(Path.of("../README.md")));
+        try (Stream<Path> docs = Files.list(Path.of("../docs"))) {
+            docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);
+        }
+        int lines = 0;
+        for (Path page : pages) {
+            String language = null;
+            for (String line : Files.readAllLines(page)) {
+                if (line.startsWith("```")) {
+                    language = language == null ? line.substring(3).trim() : null;
+                } else if (language != null && Set.of("sh", "bash", "shell").contains(language)) {
+                    assertThat(line).as(page + ": a command without ./").doesNotStartWith("osteon ");
+                    lines += line.startsWith("./osteon ") ? 1 : 0;
+                }
+            }
+        }
+        assertThat(lines).isGreaterThan(20);
+    }
+
     @Test
     void everyCommandIsDocumentedWithAnExample() throws IOException {
         String doc = Files.readString(DOC);
         List<String> commands = commands();
         for (String name : List.of("models", "scenarios", "describe", "run", "steady", "compare", "scan", "sensitivity", "validate", "explain", "pathway")) {
             assertThat(doc).as("a section on osteon " + name).containsPattern("## .*`osteon " + name + "`");
-            assertThat(commands).as("an example of osteon " + name).anyMatch(c -> c.startsWith("osteon " + name + " ")
-                    || c.equals("osteon " + name));
+            assertThat(commands).as("an example of osteon " + name).anyMatch(c -> c.startsWith("./osteon " + name + " ")
+                    || c.equals("./osteon " + name));
         }
     }
 }

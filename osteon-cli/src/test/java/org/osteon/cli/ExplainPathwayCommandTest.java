@@ -19,6 +19,39 @@ class ExplainPathwayCommandTest {
         assertThat(root.get("groups").get(0).get("name").asText()).isEqualTo("bone");
     }
 
+    /**
+     * Issue 13: "F_OCapo +29 % raises: osteoclast apoptosis" read backwards. A factor that divides the
+     * osteoclast count and raised it by 29 % fell; osteoclasts multiply resorption, which bone loses.
+     */
+    @Test
+    void explainSaysWhatChangedAndWhichWayBoneMoved() {
+        org.osteon.explain.Term resorption = new org.osteon.explain.Term("bone", '-', "resorption", "bone resorption");
+        org.osteon.explain.Term formation = new org.osteon.explain.Term("bone", '+', "formation", "bone formation");
+        org.osteon.explain.Term oca = new org.osteon.explain.Term("resorption", 'x', "OCa", "number of active osteoclasts");
+        org.osteon.explain.Term apoptosis = new org.osteon.explain.Term("osteoclasts", '/', "F_OCapo", "osteoclast apoptosis");
+        org.osteon.explain.Term precursors = new org.osteon.explain.Term("osteoclasts", 'x', "OCp", "precursor pool");
+        double up = Math.log(1.29);
+        org.osteon.explain.Explanation.Effect moreResorption = new org.osteon.explain.Explanation.Effect(resorption, new double[] {-0.01}, -0.01);
+        org.osteon.explain.Explanation.Effect lessFormation = new org.osteon.explain.Explanation.Effect(formation, new double[] {-0.01}, -0.01);
+        org.osteon.explain.Explanation.Effect lessApoptosis = new org.osteon.explain.Explanation.Effect(apoptosis, new double[] {up}, up);
+        org.osteon.explain.Explanation.Effect fewerPrecursors = new org.osteon.explain.Explanation.Effect(precursors, new double[] {-up}, -up);
+        org.osteon.explain.Explanation.Group bone = new org.osteon.explain.Explanation.Group("bone", true, "BV", new double[] {-0.02},
+                java.util.List.of(moreResorption, lessFormation));
+        org.osteon.explain.Explanation.Group res = new org.osteon.explain.Explanation.Group("resorption", false, "resorption",
+                new double[] {up}, java.util.List.of(new org.osteon.explain.Explanation.Effect(oca, new double[] {up}, up)));
+        org.osteon.explain.Explanation.Group ocs = new org.osteon.explain.Explanation.Group("osteoclasts", false, "OCa",
+                new double[] {0}, java.util.List.of(lessApoptosis, fewerPrecursors));
+        org.osteon.explain.Explanation ex = new org.osteon.explain.Explanation("s", "day", new double[] {10}, java.util.List.of(bone, res, ocs));
+
+        assertThat(ExplainCommand.meaning(lessApoptosis, ocs, ex))
+                .isEqualTo("osteoclast apoptosis: F_OCapo fell, raising osteoclasts, towards bone loss");
+        assertThat(ExplainCommand.meaning(fewerPrecursors, ocs, ex))
+                .isEqualTo("precursor pool: OCp fell, lowering osteoclasts, towards bone gain");
+        // More resorption removes bone: its rate is above baseline.
+        assertThat(ExplainCommand.meaning(moreResorption, bone, ex)).isEqualTo("bone resorption: rate above baseline, removing bone");
+        assertThat(ExplainCommand.meaning(lessFormation, bone, ex)).isEqualTo("bone formation: rate below baseline, removing bone");
+    }
+
     @Test
     void explainUserErrors() {
         assertThat(Cli.run("explain", "rankl-pathway-menopause", "--at", "99999").code()).isEqualTo(2);

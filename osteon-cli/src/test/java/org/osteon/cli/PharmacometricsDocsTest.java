@@ -115,13 +115,13 @@ class PharmacometricsDocsTest {
         List<String> commands = new ArrayList<>();
         for (DocsExamplesTest.Block b : blocksOf(DOC)) {
             if (b.language().equals("sh")) {
-                b.text().lines().filter(l -> l.startsWith("osteon population ") || l.startsWith("osteon gsa "))
+                b.text().lines().filter(l -> l.startsWith("./osteon population ") || l.startsWith("./osteon gsa "))
                         .forEach(commands::add);
             }
         }
         assertThat(commands).hasSizeGreaterThanOrEqualTo(2);
         return commands.stream().map(c -> DynamicTest.dynamicTest(c, () -> {
-            String[] words = c.substring("osteon ".length()).split("\\s+");
+            String[] words = c.substring("./osteon ".length()).split("\\s+");
             for (int i = 0; i < words.length; i++) {
                 if (words[i].startsWith("examples/")) {
                     words[i] = Path.of("..").resolve(words[i]).toString();

@@ -52,6 +52,26 @@ class RunCommandTest {
         assertThat(pth.get("values").get(0).asDouble()).isCloseTo((250 + 1000) / 86.0, org.assertj.core.data.Offset.offset(1e-12));
     }
 
+    /** Issue 13: long runs in weeks (or months, years) and units in the CSV header or a row. */
+    @Test
+    void timeUnitAndUnitsInTheHeader() {
+        Cli r = Cli.run("run", TestFiles.res("decay.yaml"), "--time-unit", "week", "--units", "header", "--out", "-");
+        assertThat(r.code()).as(r.err()).isZero();
+        java.util.List<String> lines = r.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("time [week],x [pM]");
+        // decay.yaml: step 0.5 day to 4 days; the row of day 3.5 is week 0.5, x = 2 exp(-0.5 * 3.5) (rtol 1e-10)
+        String[] row = lines.get(8).split(",");
+        assertThat(Double.parseDouble(row[0])).isEqualTo(0.5);
+        assertThat(Double.parseDouble(row[1])).isCloseTo(2 * Math.exp(-0.5 * 3.5), org.assertj.core.data.Offset.offset(1e-8));
+
+        Cli unitsRow = Cli.run("run", TestFiles.res("decay.yaml"), "--units", "row", "--format", "tsv", "--out", "-");
+        assertThat(unitsRow.out()).startsWith("time\tx\nday\tpM\n0.0\t2.0\n");
+        Cli bad = Cli.run("run", TestFiles.res("decay.yaml"), "--time-unit", "fortnight", "--out", "-");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--time-unit fortnight: use one of second, minute, hour, day, week, month, year");
+        assertThat(Cli.run("run", TestFiles.res("decay.yaml"), "--units", "footer", "--out", "-").err()).contains("--units footer");
+    }
+
     @Test
     void stdoutFormats() {
         Cli csv = Cli.run("run", MODEL.toString(), "--until", "2", "--out", "-");

@@ -67,6 +67,11 @@ public record Axis(String symbol, double[] values, boolean logarithmic) implemen
             throw new IllegalArgumentException("the number of points for " + symbol + " must be between 1 and "
                     + MAX_POINTS + ", got " + points);
         }
+        if (points == 1 && from != to) {
+            // One point cannot cover a range: the end would be ignored without a word.
+            throw new IllegalArgumentException("one point cannot span the range of " + symbol + " from " + from + " to " + to
+                    + "; give 2 or more points (or the same value twice)");
+        }
         if (points > 1 && from == to) {
             throw new IllegalArgumentException("the scan range of " + symbol + " is empty: from = to = " + from);
         }

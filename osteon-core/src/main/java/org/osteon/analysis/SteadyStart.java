@@ -36,6 +36,6 @@ public final class SteadyStart {
         SteadyState ss = SOLVER.solve(ModelFunction.of(p.model(), parameters),
                 SteadyStateSolver.Options.of(p.initialState()).withTime(p.t0()));
         return new SimulationProblem(p.model(), ss.state(), parameters, p.t0(), p.tEnd(), p.outputTimes(), p.changes(),
-                p.recordedParameters());
+                p.recordedParameters(), p.recordedOutputs());
     }
 }

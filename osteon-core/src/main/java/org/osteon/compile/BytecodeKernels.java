@@ -6,9 +6,9 @@ import org.codehaus.commons.compiler.CompileException;
 import org.codehaus.janino.SimpleCompiler;
 
 /**
- * Compiles generated kernel source to bytecode with Janino. Janino was chosen over ASM because
- * emitting Java source keeps the generator readable and debuggable (the source can be printed),
- * and over javax.tools because it needs no JDK compiler at run time and compiles in milliseconds.
+ * Compiles generated kernel source to bytecode with Janino: the fallback of {@link AsmKernels} for
+ * functions it does not emit itself. Janino needs no JDK compiler at run time, but its cost grows
+ * with the source text (about 6 KB per Pivonka BMU), which is why large models go through ASM.
  */
 final class BytecodeKernels {
     private static final AtomicLong COUNTER = new AtomicLong();

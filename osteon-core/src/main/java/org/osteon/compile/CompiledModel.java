@@ -1,6 +1,7 @@
 package org.osteon.compile;
 
 import java.util.List;
+import org.osteon.util.SparsityPattern;
 
 /**
  * A model ready to simulate: a flat ODE system with named vectors. This is the interface the
@@ -37,6 +38,23 @@ public interface CompiledModel {
 
     /** Writes df_i/dy_j into {@code jac[i * n + j]}. */
     void jacobian(double t, double[] y, double[] p, double[] jac);
+
+    /**
+     * Where the Jacobian's structurally non-zero entries are, or {@code null} (the default) when
+     * the model does not know: then it is treated as dense. Stiff solvers use the pattern to
+     * choose sparse linear algebra for large systems.
+     */
+    default SparsityPattern jacobianPattern() {
+        return null;
+    }
+
+    /**
+     * The Jacobian's entries at the positions of {@link #jacobianPattern()}, in its order, into
+     * {@code values}; only called when the pattern is not null.
+     */
+    default void jacobianValues(double t, double[] y, double[] p, double[] values) {
+        throw new UnsupportedOperationException("model '" + id() + "' has no Jacobian pattern");
+    }
 
     boolean hasAnalyticJacobian();
 

@@ -24,6 +24,7 @@ import org.osteon.model.SpeciesReference;
 import org.osteon.model.expr.Expr;
 import org.osteon.model.expr.ExprFormatter;
 import org.osteon.model.expr.Exprs;
+import org.osteon.util.Limits;
 import org.osteon.util.Suggestions;
 
 /**
@@ -42,8 +43,13 @@ final class Flattener {
     private final Map<String, String> kindOf = new LinkedHashMap<>();
     private final Map<String, Metadata> metadataOf = new HashMap<>();
     private final Map<String, FunctionDefinition> functions = new HashMap<>();
+    private final InlinedSize inlinedSize = new InlinedSize(functions);
     private final Map<String, Rule> assignmentRules = new LinkedHashMap<>();
     private final Map<String, Rule> rateRules = new LinkedHashMap<>();
+    private Map<String, Boolean> declaredConstant;
+    /** The reactions that reference each species, in model order (so building every equation stays linear). */
+    private Map<String, List<Reaction>> reactionsOf;
+    private Map<String, Species> speciesById;
     private final List<Rule.Algebraic> algebraicRules = new ArrayList<>();
     /** The variable each algebraic rule determines, and the rule (in rule order). */
     private Map<String, Rule.Algebraic> algebraicOf = Map.of();
@@ -274,17 +280,16 @@ final class Flattener {
     }
 
     private boolean isDeclaredConstant(String id) {
-        for (Parameter p : model.parameters()) {
-            if (p.id().equals(id)) {
-                return p.constant() && !Double.isNaN(p.value());
+        if (declaredConstant == null) { // by id, so that checking every rule stays linear in the model's size
+            declaredConstant = new HashMap<>();
+            for (Species sp : model.species()) {
+                declaredConstant.putIfAbsent(sp.id(), sp.constant());
+            }
+            for (Parameter p : model.parameters()) {
+                declaredConstant.put(p.id(), p.constant() && !Double.isNaN(p.value()));
             }
         }
-        for (Species s : model.species()) {
-            if (s.id().equals(id)) {
-                return s.constant();
-            }
-        }
-        return false;
+        return declaredConstant.getOrDefault(id, false);
     }
 
     // ---- classification -----------------------------------------------------------------
@@ -357,10 +362,30 @@ final class Flattener {
      * division). A stoichiometry with an id is read through its symbol, so rules and events can change it.
      */
     private Expr speciesDerivative(String speciesId) {
-        Species s = model.speciesById(speciesId).orElseThrow();
+        if (reactionsOf == null) {
+            reactionsOf = new HashMap<>();
+            speciesById = new HashMap<>();
+            for (Species sp : model.species()) {
+                speciesById.putIfAbsent(sp.id(), sp);
+            }
+            for (Reaction r : model.reactions()) {
+                Set<String> seen = new HashSet<>();
+                for (SpeciesReference ref : r.reactants()) {
+                    if (seen.add(ref.species())) {
+                        reactionsOf.computeIfAbsent(ref.species(), k -> new ArrayList<>()).add(r);
+                    }
+                }
+                for (SpeciesReference ref : r.products()) {
+                    if (seen.add(ref.species())) {
+                        reactionsOf.computeIfAbsent(ref.species(), k -> new ArrayList<>()).add(r);
+                    }
+                }
+            }
+        }
+        Species s = speciesById.get(speciesId);
         Expr sum = null;
         boolean changedByReactions = !s.boundary() && !s.constant();
-        for (Reaction r : changedByReactions ? model.reactions() : List.<Reaction>of()) {
+        for (Reaction r : changedByReactions ? reactionsOf.getOrDefault(speciesId, List.of()) : List.<Reaction>of()) {
             Expr coefficient = netStoichiometry(r, speciesId);
             if (coefficient == null) {
                 continue;
@@ -438,6 +463,15 @@ final class Flattener {
     // ---- expressions --------------------------------------------------------------------
 
     private Expr inline(Expr e, String where) {
+        if (e != null && !functions.isEmpty()) {
+            double size = inlinedSize.of(e);
+            if (size > Limits.MAX_INLINED_NODES) {
+                problems.add(where + " would have " + String.format(java.util.Locale.ROOT, "%.3g", size)
+                        + " nodes once its function calls are inlined; the limit is " + Limits.MAX_INLINED_NODES
+                        + " (see docs/limits.md): a function probably calls another several times, many levels deep");
+                return Expr.Num.ZERO;
+            }
+        }
         return inline(e, where, new ArrayDeque<>());
     }
 

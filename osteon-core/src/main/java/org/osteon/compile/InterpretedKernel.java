@@ -8,32 +8,26 @@ import org.osteon.model.expr.Expr;
 final class InterpretedKernel implements Kernel {
     private final Interpreter.Node[] assigned;
     private final Interpreter.Node[] derivatives;
-    private final Interpreter.Node[] temps;
-    private final int[] entryIndex;
-    private final Interpreter.Node[] entries;
+    private final JacobianPlan plan;
+    private final Interpreter interpreter;
+    /** The Jacobian's temporaries and entries, compiled on first use (large, and unused when bytecode runs). */
+    private volatile Interpreter.Node[][] jacobianNodes;
     private final int[] outputSlot;
     private final Interpreter.Node[] triggers;
     private final Interpreter.Node[] guards;
-    private final int stateCount;
 
     InterpretedKernel(FlatSystem flat, JacobianPlan plan, Interpreter interpreter) {
-        this.stateCount = flat.states().size();
         this.assigned = compileAll(interpreter, flat.assignedExpressions());
         this.derivatives = compileAll(interpreter, flat.derivatives());
-        List<Expr> tempExprs = new ArrayList<>();
-        plan.temps.forEach(t -> tempExprs.add(t.expression()));
-        this.temps = compileAll(interpreter, tempExprs);
-        this.entryIndex = new int[plan.entries.size()];
-        List<Expr> entryExprs = new ArrayList<>();
-        for (int i = 0; i < plan.entries.size(); i++) {
-            JacobianPlan.Entry e = plan.entries.get(i);
-            entryIndex[i] = e.row() * stateCount + e.column();
-            entryExprs.add(e.expression());
+        this.plan = plan;
+        this.interpreter = interpreter;
+        java.util.Map<String, Integer> slotOf = new java.util.HashMap<>();
+        for (int k = 0; k < flat.assigned().size(); k++) {
+            slotOf.put(flat.assigned().get(k).id(), k);
         }
-        this.entries = compileAll(interpreter, entryExprs);
         this.outputSlot = new int[flat.outputs().size()];
         for (int i = 0; i < outputSlot.length; i++) {
-            outputSlot[i] = flat.assigned().indexOf(flat.outputs().get(i));
+            outputSlot[i] = slotOf.get(flat.outputs().get(i).id());
         }
         List<Expr> trig = new ArrayList<>();
         List<Expr> guardExprs = new ArrayList<>();
@@ -53,8 +47,22 @@ final class InterpretedKernel implements Kernel {
         return out;
     }
 
+    private Interpreter.Node[][] jacobianNodes() {
+        Interpreter.Node[][] nodes = jacobianNodes;
+        if (nodes == null) {
+            List<Expr> tempExprs = new ArrayList<>();
+            plan.temps.forEach(t -> tempExprs.add(t.expression()));
+            List<Expr> entryExprs = new ArrayList<>();
+            plan.entries.forEach(e -> entryExprs.add(e.expression()));
+            nodes = new Interpreter.Node[][] {compileAll(interpreter, tempExprs), compileAll(interpreter, entryExprs)};
+            jacobianNodes = nodes;
+        }
+        return nodes;
+    }
+
     /** Frame with every assigned value computed at (t, y, p). */
     Interpreter.Frame frame(double t, double[] y, double[] p, boolean withTemps) {
+        Interpreter.Node[] temps = withTemps ? jacobianNodes()[0] : null;
         Interpreter.Frame f = new Interpreter.Frame();
         f.t = t;
         f.y = y;
@@ -80,11 +88,11 @@ final class InterpretedKernel implements Kernel {
     }
 
     @Override
-    public void jacobian(double t, double[] y, double[] p, double[] jac) {
+    public void jacobian(double t, double[] y, double[] p, double[] values) {
         Interpreter.Frame f = frame(t, y, p, true);
-        java.util.Arrays.fill(jac, 0.0);
+        Interpreter.Node[] entries = jacobianNodes()[1];
         for (int i = 0; i < entries.length; i++) {
-            jac[entryIndex[i]] = entries[i].eval(f);
+            values[i] = entries[i].eval(f);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.osteon.model.expr.Expr;
 import org.osteon.model.expr.Exprs;
+import org.osteon.util.SparsityPattern;
 
 /**
  * The analytic Jacobian as straight-line code: first the derivative of every assigned value with
@@ -58,6 +59,20 @@ final class JacobianPlan {
                 }
             }
         }
+    }
+
+    /** The entries' positions; {@link #entries} are in row-major order with increasing columns. */
+    SparsityPattern pattern(int n) {
+        int[] starts = new int[n + 1];
+        int[] cols = new int[entries.size()];
+        for (int k = 0; k < entries.size(); k++) {
+            starts[entries.get(k).row() + 1]++;
+            cols[k] = entries.get(k).column();
+        }
+        for (int i = 0; i < n; i++) {
+            starts[i + 1] += starts[i];
+        }
+        return new SparsityPattern(n, starts, cols);
     }
 
     List<String> tempNames() {

@@ -102,11 +102,10 @@ final class JavaSourceGenerator {
         for (JacobianPlan.Temp tmp : plan.temps) {
             body.add(new Stmt(local(tmp.name()), null, tmp.expression()));
         }
-        int n = flat.states().size();
-        for (JacobianPlan.Entry en : plan.entries) {
-            body.add(new Stmt(null, "out[" + (en.row() * n + en.column()) + "]", en.expression()));
+        for (int k = 0; k < plan.entries.size(); k++) {
+            body.add(new Stmt(null, "out[" + k + "]", plan.entries.get(k).expression()));
         }
-        method(sb, "jacobian", "jac", "java.util.Arrays.fill(out, 0.0);", body);
+        method(sb, "jacobian", "jac", "", body);
     }
 
     private void outputs(StringBuilder sb) {
@@ -239,7 +238,8 @@ final class JavaSourceGenerator {
 
     // ---- expressions --------------------------------------------------------------------
 
-    private static boolean isBoolean(Expr e) {
+    /** Whether the expression is a truth value (a comparison, logical operator or boolean function). */
+    static boolean isBoolean(Expr e) {
         if (e instanceof Expr.Binary b) {
             return b.op().isComparison() || b.op().isLogical();
         }

@@ -7,7 +7,8 @@ package org.osteon.compile;
 public interface Kernel {
     void rhs(double t, double[] y, double[] p, double[] dydt);
 
-    void jacobian(double t, double[] y, double[] p, double[] jac);
+    /** The non-zero Jacobian entries, in the order of the compiler's {@link JacobianPattern}. */
+    void jacobian(double t, double[] y, double[] p, double[] values);
 
     /** Writes outputs in layout (declaration) order. */
     void outputs(double t, double[] y, double[] p, double[] out);

@@ -124,4 +124,19 @@ public final class KernelSupport {
         f.gradient(args, g);
         return g[index];
     }
+
+    /** A per-thread scratch array of at least {@code size} values for a large generated routine (reused, not cleared). */
+    public static double[] scratch(ThreadLocal<double[]> cache, int size) {
+        double[] a = cache.get();
+        if (a == null || a.length < size) {
+            a = new double[size];
+            cache.set(a);
+        }
+        return a;
+    }
+
+    /** The error of a generated dispatch method asked for an event or guard that does not exist. */
+    public static IllegalArgumentException noSuch(String what, int index) {
+        return new IllegalArgumentException("no " + what + " " + index);
+    }
 }

@@ -3,6 +3,8 @@ package org.osteon.compile;
 import java.util.ArrayList;
 import java.util.List;
 import org.osteon.model.Model;
+import org.osteon.model.expr.Expr;
+import org.osteon.model.expr.Exprs;
 
 /**
  * Compiles a {@link Model} into a {@link CompiledModel}: flattening and static checks, the
@@ -21,6 +23,16 @@ public final class ModelCompiler {
      *                          double definitions, conflicting rules, missing values, ...)
      */
     public static CompiledModel compile(Model model, CompileOptions options) {
+        try {
+            return compileChecked(model, options);
+        } catch (StackOverflowError e) {
+            // Deep expressions from text are balanced by the reader; a tree built by hand can still be too deep.
+            throw new CompileException(model.id(), List.of("an expression is nested too deeply to compile (thousands of"
+                    + " levels); write long sums and products as chains (a + b + c ...), which are regrouped"));
+        }
+    }
+
+    private static CompiledModel compileChecked(Model model, CompileOptions options) {
         FlatSystem flat = Flattener.flatten(model, options);
         JacobianPlan plan = new JacobianPlan(flat);
         List<String> temps = plan.tempNames();
@@ -30,13 +42,47 @@ public final class ModelCompiler {
         Interpreter interpreter = new Interpreter(symbols, flat.assigned().size(), externalNames, externals);
         InterpretedKernel interpreted = new InterpretedKernel(flat, plan, interpreter);
         Kernel kernel = interpreted;
-        if (options.backend() == CompileOptions.Backend.BYTECODE) {
-            Kernel bytecode = BytecodeKernels.compile(flat, plan, symbols, externalNames, externals);
-            if (bytecode != null) {
-                kernel = bytecode;
+        if (options.backend() == CompileOptions.Backend.BYTECODE && largestExpression(flat, plan) <= MAX_BYTECODE_EXPRESSION) {
+            try {
+                Kernel bytecode = AsmKernels.compile(flat, plan, symbols, externalNames, externals);
+                if (bytecode == null) {
+                    bytecode = BytecodeKernels.compile(flat, plan, symbols, externalNames, externals);
+                }
+                if (bytecode != null) {
+                    kernel = bytecode;
+                }
+            } catch (RuntimeException | LinkageError e) {
+                // Whatever the code generators cannot do (an expression too large for one JVM method, a class-file
+                // limit), the interpreter does, with the same results: it is the fallback for every compile failure.
+                kernel = interpreted;
             }
         }
-        return new TextModel(flat, kernel, interpreted, interpreter, options.extensions(), model.timeUnit());
+        return new TextModel(flat, kernel, interpreted, interpreter, options.extensions(), model.timeUnit(),
+                plan.pattern(flat.states().size()));
+    }
+
+    /**
+     * Nodes of the largest single expression the kernel would contain. One beyond this cannot fit a
+     * JVM method (64 KB) and generating it only wastes time, so such models are interpreted.
+     */
+    static final int MAX_BYTECODE_EXPRESSION = 5_000;
+
+    private static int largestExpression(FlatSystem flat, JacobianPlan plan) {
+        List<Expr> all = new ArrayList<>(flat.derivatives());
+        all.addAll(flat.assignedExpressions());
+        plan.temps.forEach(t -> all.add(t.expression()));
+        plan.entries.forEach(e -> all.add(e.expression()));
+        flat.events().forEach(ev -> {
+            all.add(ev.trigger());
+            all.addAll(ev.guards());
+        });
+        int largest = 0;
+        for (Expr e : all) {
+            int[] n = {0};
+            Exprs.walk(e, node -> n[0]++);
+            largest = Math.max(largest, n[0]);
+        }
+        return largest;
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.osteon.model.expr.Expr;
 import org.osteon.model.expr.Exprs;
+import org.osteon.util.SparsityPattern;
 
 /** The {@link CompiledModel} of a model given as text, SBML or a {@link org.osteon.model.Model} built in Java. */
 final class TextModel implements CompiledModel {
@@ -19,14 +20,16 @@ final class TextModel implements CompiledModel {
     private final int[] memoryOffsets;
     private final String timeUnit;
     private final boolean autonomous;
+    private final SparsityPattern pattern;
     private final int[] algebraic;
     private final Interpreter.Node[] delayValues;
     private final Interpreter.Node[] delayLags;
     private final Interpreter.Node[] delayValuesBeforeStart;
 
     TextModel(FlatSystem flat, Kernel kernel, InterpretedKernel interpreted, Interpreter interpreter,
-              List<ModelExtension> extensions, String timeUnit) {
+              List<ModelExtension> extensions, String timeUnit, SparsityPattern pattern) {
         this.flat = flat;
+        this.pattern = pattern;
         this.timeUnit = timeUnit;
         this.kernel = kernel;
         this.interpreted = interpreted;
@@ -92,7 +95,7 @@ final class TextModel implements CompiledModel {
             return null;
         }
         for (String sym : Exprs.symbols(other)) {
-            boolean parameterOrConstant = flat.parameters().stream().anyMatch(v -> v.id().equals(sym)) || Builtins.isConstant(sym);
+            boolean parameterOrConstant = layout.parameterIndex(sym) >= 0 || Builtins.isConstant(sym);
             if (!parameterOrConstant) {
                 return null;
             }
@@ -165,7 +168,19 @@ final class TextModel implements CompiledModel {
 
     @Override
     public void jacobian(double t, double[] y, double[] p, double[] jac) {
-        kernel.jacobian(t, y, p, jac);
+        double[] values = new double[pattern.nonZeros()];
+        kernel.jacobian(t, y, p, values);
+        pattern.scatter(values, jac);
+    }
+
+    @Override
+    public SparsityPattern jacobianPattern() {
+        return pattern;
+    }
+
+    @Override
+    public void jacobianValues(double t, double[] y, double[] p, double[] values) {
+        kernel.jacobian(t, y, p, values);
     }
 
     @Override

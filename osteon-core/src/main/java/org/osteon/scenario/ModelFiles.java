@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import org.osteon.model.Model;
 import org.osteon.text.AntimonyReader;
+import org.osteon.util.Limits;
 
 /**
  * Reads model files by extension: Antimony text ({@code .ant}, {@code .antimony}, {@code .txt}) in
@@ -43,6 +44,12 @@ public final class ModelFiles {
         return lower.endsWith(".yaml") || lower.endsWith(".yml");
     }
 
+    private static boolean isEmpty(Model m) {
+        return m.species().isEmpty() && m.parameters().isEmpty() && m.compartments().isEmpty() && m.rules().isEmpty()
+                && m.reactions().isEmpty() && m.events().isEmpty() && m.functions().isEmpty()
+                && m.initialAssignments().isEmpty();
+    }
+
     /** The reader for a file name, if its ending belongs to one on the class path. */
     public static Optional<ModelReader> reader(String fileName) {
         String lower = fileName.toLowerCase(Locale.ROOT);
@@ -61,7 +68,16 @@ public final class ModelFiles {
         String lower = name.toLowerCase(Locale.ROOT);
         try {
             if (ANTIMONY.stream().anyMatch(lower::endsWith)) {
-                return AntimonyReader.read(file);
+                if (Files.size(file) > Limits.MAX_MODEL_BYTES) {
+                    throw new ScenarioException(file + ": model file of " + Files.size(file) + " bytes is larger than the limit of "
+                            + (Limits.MAX_MODEL_BYTES >> 20) + " MiB for model text (see docs/limits.md)");
+                }
+                Model m = AntimonyReader.read(file);
+                if (isEmpty(m)) {
+                    // Simulating nothing would be a run of an empty system; say what is wrong instead.
+                    throw new ScenarioException(file + ": no model in " + file + " (the file has no statements)");
+                }
+                return m;
             }
             Optional<ModelReader> reader = reader(name);
             if (reader.isPresent()) {

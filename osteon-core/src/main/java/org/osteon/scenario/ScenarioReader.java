@@ -119,11 +119,13 @@ public final class ScenarioReader {
         Calendar calendar = calendar(top);
         Map<String, Quantity> covariates = covariates(top.get("covariates"));
         List<DoseTable> tables = doseTable(top.get("dose_table"), baseDir);
+        String name = string(top, "name", "");
+        String description = string(top, "description", "");
+        String solver = string(top, "solver", "");
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }
-        return new Scenario(string(top, "name", ""), string(top, "description", ""), model, baseDir, start, until, step,
-                string(top, "solver", ""), rtol, atol, set, interventions, doses, outputs, source, positions, tolerances,
+        return new Scenario(name, description, model, baseDir, start, until, step, solver, rtol, atol, set, interventions, doses, outputs, source, positions, tolerances,
                 calendar, covariates, tables, timeQuantities);
     }
 

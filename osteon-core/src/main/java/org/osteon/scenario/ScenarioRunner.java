@@ -50,9 +50,14 @@ public final class ScenarioRunner {
             throw new ScenarioException(s.where("model") + "no model given");
         }
         if (ModelFiles.looksLikeModelFile(ref) || ref.contains("/")) {
-            Path path = s.baseDir() == null ? Path.of(ref) : s.baseDir().resolve(ref);
-            String key = path.toAbsolutePath().normalize().toString();
-            return fileCache.computeIfAbsent(key, k -> ModelCompiler.compile(definition(s)));
+            String key = modelPath(s).toAbsolutePath().normalize().toString();
+            try {
+                return fileCache.computeIfAbsent(key, k -> ModelCompiler.compile(definition(s)));
+            } catch (ScenarioException e) {
+                // The scenario line that named the file, then what is wrong with it.
+                boolean fromScenarioFile = s.source() != null && ModelFiles.looksLikeScenarioFile(s.source());
+                throw fromScenarioFile ? new ScenarioException(s.where("model") + e.getMessage()) : e;
+            }
         }
         return catalog.compiled(ref).orElseThrow(() -> new ScenarioException(s.where("model") + "unknown model '" + ref + "'"
                 + Suggestions.didYouMean(ref, catalog.modelIds()) + "; built-in models: " + String.join(", ", catalog.modelIds())
@@ -69,11 +74,20 @@ public final class ScenarioRunner {
             throw new ScenarioException(s.where("model") + "no model given");
         }
         if (ModelFiles.looksLikeModelFile(ref) || ref.contains("/")) {
-            Path path = s.baseDir() == null ? Path.of(ref) : s.baseDir().resolve(ref);
+            Path path = modelPath(s);
             String key = path.toAbsolutePath().normalize().toString();
             return definitionCache.computeIfAbsent(key, k -> ModelFiles.read(path));
         }
         return catalog.model(ref).orElse(null);
+    }
+
+    /** The model file a scenario names, against its directory; a name no file can have is a user error. */
+    private static Path modelPath(Scenario s) {
+        try {
+            return s.baseDir() == null ? Path.of(s.model()) : s.baseDir().resolve(s.model());
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ScenarioException(s.where("model") + "'" + s.model() + "' is not a valid file name (" + e.getReason() + ")");
+        }
     }
 
     /** The doses of a scenario for its model: units, calendar and covariates resolved. */
@@ -96,6 +110,13 @@ public final class ScenarioRunner {
 
     public SolverSettings settings(Scenario s) {
         SolverSettings base = SolverSettings.DEFAULT;
+        if (s.solver() != null) {
+            try {
+                org.osteon.solve.Integrators.byName(s.solver());
+            } catch (IllegalArgumentException e) {
+                throw new ScenarioException(s.where("solver") + e.getMessage());
+            }
+        }
         Map<String, Double> rtol = new java.util.LinkedHashMap<>();
         Map<String, Double> atol = new java.util.LinkedHashMap<>();
         s.tolerances().forEach((state, tol) -> {
@@ -214,8 +235,13 @@ public final class ScenarioRunner {
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }
-        return new SimulationProblem(model, init.state(), init.parameters(), t0, until,
-                SimulationProblem.grid(t0, until, step), changes, new ArrayList<>(recorded));
+        double[] grid;
+        try {
+            grid = SimulationProblem.grid(t0, until, step);
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException(s.where(s.step() != null ? "step" : "until") + e.getMessage());
+        }
+        return new SimulationProblem(model, init.state(), init.parameters(), t0, until, grid, changes, new ArrayList<>(recorded));
     }
 
     /** Daily output for runs of ten days or more (bone models are in days), else 100 points. */

@@ -3,6 +3,7 @@ package org.osteon.simulation;
 import java.util.List;
 import org.osteon.compile.CompiledEvent;
 import org.osteon.compile.CompiledModel;
+import org.osteon.compile.ForwardingEvent;
 import org.osteon.compile.Layout;
 
 /**
@@ -94,92 +95,45 @@ final class DelayedModel implements CompiledModel {
     }
 
     /** An event whose every evaluation sees the delayed values at its time. */
-    private final class Event implements CompiledEvent {
-        private final CompiledEvent e;
-
+    private final class Event extends ForwardingEvent {
         Event(CompiledEvent e) {
-            this.e = e;
-        }
-
-        @Override
-        public String id() {
-            return e.id();
+            super(e);
         }
 
         @Override
         public boolean trigger(double t, double[] y, double[] p) {
             history.fill(t, y, p);
-            return e.trigger(t, y, p);
-        }
-
-        @Override
-        public int guardCount() {
-            return e.guardCount();
+            return delegate.trigger(t, y, p);
         }
 
         @Override
         public double guard(int k, double t, double[] y, double[] p) {
             history.fill(t, y, p);
-            return e.guard(k, t, y, p);
-        }
-
-        @Override
-        public double guardTime(int k, double[] p) {
-            return e.guardTime(k, p);
-        }
-
-        @Override
-        public boolean initialValue() {
-            return e.initialValue();
-        }
-
-        @Override
-        public boolean persistent() {
-            return e.persistent();
-        }
-
-        @Override
-        public boolean useValuesFromTriggerTime() {
-            return e.useValuesFromTriggerTime();
+            return delegate.guard(k, t, y, p);
         }
 
         @Override
         public double delay(double t, double[] y, double[] p) {
             history.fill(t, y, p);
-            return e.delay(t, y, p);
+            return delegate.delay(t, y, p);
         }
 
         @Override
         public double priority(double t, double[] y, double[] p) {
             history.fill(t, y, p);
-            return e.priority(t, y, p);
-        }
-
-        @Override
-        public boolean hasPriority() {
-            return e.hasPriority();
+            return delegate.priority(t, y, p);
         }
 
         @Override
         public double[] evaluateAssignments(double t, double[] y, double[] p) {
             history.fill(t, y, p);
-            return e.evaluateAssignments(t, y, p);
-        }
-
-        @Override
-        public void apply(double[] values, double[] y, double[] p) {
-            e.apply(values, y, p);
+            return delegate.evaluateAssignments(t, y, p);
         }
 
         @Override
         public void apply(double t, double[] values, double[] y, double[] p) {
             history.fill(t, y, p);
-            e.apply(t, values, y, p);
-        }
-
-        @Override
-        public boolean afterOutput() {
-            return e.afterOutput();
+            delegate.apply(t, values, y, p);
         }
     }
 }

@@ -29,6 +29,7 @@ final class EventProcessor {
     /** Per event: the breakpoint whose right limit {@link #last} already holds, else NaN. */
     private final double[] rightLimitAt;
     private final double[][] guardsAtStart;
+    private final boolean[] stateGuarded;
     private final List<Pending> pending = new ArrayList<>();
     private final BracketingNthOrderBrentSolver brent = new BracketingNthOrderBrentSolver(1e-15, 1e-300, 0, 5);
     /** Breaks ties between equal priorities; fixed seed, so every run of a problem is the same. */
@@ -49,6 +50,7 @@ final class EventProcessor {
         this.rightLimitAt = new double[events.size()];
         java.util.Arrays.fill(rightLimitAt, Double.NaN);
         this.guardsAtStart = new double[events.size()][];
+        this.stateGuarded = new boolean[events.size()];
         for (int e = 0; e < events.size(); e++) {
             last[e] = events.get(e).initialValue();
             guardsAtStart[e] = new double[events.get(e).guardCount()];
@@ -106,7 +108,16 @@ final class EventProcessor {
                 return any;
             }
             java.util.Map<Pending, Double> priority = new java.util.HashMap<>();
-            ready.forEach(pe -> priority.put(pe, events.get(pe.event()).priority(t, y, p)));
+            for (Pending pe : ready) {
+                CompiledEvent ev = events.get(pe.event());
+                double value = ev.priority(t, y, p);
+                if (ev.hasPriority() && Double.isNaN(value)) {
+                    // No order can be taken from NaN (and ties among NaN would be drawn from nothing).
+                    throw new SolverException(SolverException.Reason.INVALID_INPUT, t, -1,
+                            "event '" + ev.id() + "' has priority NaN at t=" + t + "; a priority must be a number");
+                }
+                priority.put(pe, value);
+            }
             ready.sort(Comparator.comparingDouble((Pending pe) -> -priority.get(pe)).thenComparingLong(Pending::order));
             Pending first = chooseAmongEqualPriorities(ready, priority);
             CompiledEvent ev = events.get(first.event());
@@ -211,13 +222,20 @@ final class EventProcessor {
         return false;
     }
 
-    /** Stores guard values at the start of an integration segment. */
+    /**
+     * Stores guard values at the start of an integration segment, and which events have a state
+     * guard: only those can change inside a step (the parameters are fixed within a segment).
+     */
     void startSegment(double t, double[] y, double[] p) {
         for (int e = 0; e < events.size(); e++) {
             CompiledEvent ev = events.get(e);
+            boolean state = false;
             for (int k = 0; k < ev.guardCount(); k++) {
-                guardsAtStart[e][k] = Double.isNaN(ev.guardTime(k, p)) ? ev.guard(k, t, y, p) : 0;
+                boolean timeGuard = !Double.isNaN(ev.guardTime(k, p));
+                guardsAtStart[e][k] = timeGuard ? 0 : ev.guard(k, t, y, p);
+                state |= !timeGuard;
             }
+            stateGuarded[e] = state;
         }
     }
 
@@ -231,11 +249,13 @@ final class EventProcessor {
         double[] yb = step.endState();
         double earliest = Double.NaN;
         for (int e = 0; e < events.size(); e++) {
+            if (last[e] || !stateGuarded[e]) {
+                // Turning false is recorded at the end of the step (see endStep); a trigger of time guards
+                // alone changes only at breakpoints, where the driver stops.
+                continue;
+            }
             CompiledEvent ev = events.get(e);
             boolean atEnd = ev.trigger(b, yb, p);
-            if (last[e]) {
-                continue; // turning false is recorded at the end of the step, see endStep
-            }
             double found = Double.NaN;
             List<Double> roots = new ArrayList<>();
             for (int k = 0; k < ev.guardCount(); k++) {
@@ -273,7 +293,7 @@ final class EventProcessor {
                     }
                 }
             }
-            if (Double.isNaN(found) && atEnd && hasStateGuard(ev, p)) {
+            if (Double.isNaN(found) && atEnd) {
                 // Only a state guard can flip a trigger inside a step; a trigger that is true at the
                 // step's end through time guards alone is handled at that breakpoint.
                 found = bisect(ev, step, p, scratch, step.startTime(), step.endTime());
@@ -283,15 +303,6 @@ final class EventProcessor {
             }
         }
         return earliest;
-    }
-
-    private static boolean hasStateGuard(CompiledEvent ev, double[] p) {
-        for (int k = 0; k < ev.guardCount(); k++) {
-            if (Double.isNaN(ev.guardTime(k, p))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Smallest time in (lo, hi] where the trigger is true (it is at hi), by bisection on the boolean. */
@@ -316,6 +327,9 @@ final class EventProcessor {
     /** After an accepted step with no firing: remember guard values and triggers that turned false. */
     void endStep(double t, double[] y, double[] p) {
         for (int e = 0; e < events.size(); e++) {
+            if (!stateGuarded[e]) {
+                continue; // changes only at breakpoints, recorded there
+            }
             CompiledEvent ev = events.get(e);
             for (int k = 0; k < ev.guardCount(); k++) {
                 if (Double.isNaN(ev.guardTime(k, p))) {

@@ -2,6 +2,7 @@ package org.osteon.simulation;
 
 import org.osteon.compile.CompiledModel;
 import org.osteon.solve.OdeFunction;
+import org.osteon.util.SparsityPattern;
 
 /**
  * A compiled model's right-hand side with a parameter vector bound, as the solvers see it.
@@ -68,6 +69,16 @@ public final class ModelFunction implements OdeFunction {
     @Override
     public void jacobian(double t, double[] y, double[] dfdy) {
         model.jacobian(clamp(t), y, p, dfdy);
+    }
+
+    @Override
+    public SparsityPattern jacobianPattern() {
+        return model.jacobianPattern();
+    }
+
+    @Override
+    public void jacobianValues(double t, double[] y, double[] values) {
+        model.jacobianValues(clamp(t), y, p, values);
     }
 
     @Override

@@ -19,16 +19,38 @@ final class Recorder {
     private final List<Column> columns = new ArrayList<>();
     private final double[][] values;
     private final double[] outputs;
+    /** Index in the model's outputs of each recorded output column. */
+    private final int[] outputIndex;
     private final int states;
     private int next;
 
-    Recorder(CompiledModel model, double[] grid, List<String> recordedParameters) {
+    /** @param recordedOutputs output names to record, or null for all */
+    Recorder(CompiledModel model, double[] grid, List<String> recordedParameters, List<String> recordedOutputs) {
         this.model = model;
         this.grid = grid;
         Layout layout = model.layout();
         this.states = layout.stateCount();
         layout.states().forEach(v -> columns.add(Column.of(v)));
-        layout.outputs().forEach(v -> columns.add(Column.of(v)));
+        if (recordedOutputs == null) {
+            outputIndex = new int[layout.outputCount()];
+            for (int o = 0; o < outputIndex.length; o++) {
+                outputIndex[o] = o;
+            }
+        } else {
+            outputIndex = new int[recordedOutputs.size()];
+            for (int o = 0; o < outputIndex.length; o++) {
+                String name = recordedOutputs.get(o);
+                outputIndex[o] = layout.outputIndex(name);
+                if (outputIndex[o] < 0) {
+                    throw new IllegalArgumentException("cannot record '" + name + "': not an output of model '" + model.id()
+                            + "'" + org.osteon.util.Suggestions.didYouMean(name,
+                            layout.outputs().stream().map(Variable::id).toList()));
+                }
+            }
+        }
+        for (int o : outputIndex) {
+            columns.add(Column.of(layout.outputs().get(o)));
+        }
         this.parameterIndex = new int[recordedParameters.size()];
         for (int i = 0; i < parameterIndex.length; i++) {
             String name = recordedParameters.get(i);
@@ -78,11 +100,13 @@ final class Recorder {
         for (int s = 0; s < states; s++) {
             values[s][i] = y[s];
         }
-        model.outputs(t, y, p, outputs);
-        for (int o = 0; o < outputs.length; o++) {
-            values[states + o][i] = outputs[o];
+        if (outputIndex.length > 0) {
+            model.outputs(t, y, p, outputs);
+            for (int o = 0; o < outputIndex.length; o++) {
+                values[states + o][i] = outputs[outputIndex[o]];
+            }
         }
-        int base = states + outputs.length;
+        int base = states + outputIndex.length;
         for (int k = 0; k < parameterIndex.length; k++) {
             values[base + k][i] = p[parameterIndex[k]];
         }

@@ -69,7 +69,7 @@ public final class Simulator {
             }
         }
         this.events = new EventProcessor(model.events(), problem.tEnd(), layout);
-        this.recorder = new Recorder(model, problem.outputTimes(), problem.recordedParameters());
+        this.recorder = new Recorder(model, problem.outputTimes(), problem.recordedParameters(), problem.recordedOutputs());
         this.integrator = Integrators.byName(settings.method());
         this.context = new IntegrationContext(tolerances(), settings.maxSteps(), maxStep(), cancellation);
         this.t = problem.t0();

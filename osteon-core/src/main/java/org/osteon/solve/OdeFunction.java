@@ -1,5 +1,7 @@
 package org.osteon.solve;
 
+import org.osteon.util.SparsityPattern;
+
 /**
  * The right-hand side dy/dt = f(t, y) an integrator works on, with its Jacobian.
  * Implementations must not keep state between calls that changes their result.
@@ -15,6 +17,20 @@ public interface OdeFunction {
      */
     default void jacobian(double t, double[] y, double[] dfdy) {
         FiniteDifferences.jacobian(this, t, y, dfdy);
+    }
+
+    /**
+     * Where df/dy can be non-zero, when known; {@code null} (the default) means dense. Stiff
+     * methods then evaluate the Jacobian with {@link #jacobianValues} and, for large systems, use
+     * sparse linear algebra. Only meaningful with {@link #hasAnalyticJacobian()}.
+     */
+    default SparsityPattern jacobianPattern() {
+        return null;
+    }
+
+    /** df/dy at the positions of {@link #jacobianPattern()}, in its order (only called when that is not null). */
+    default void jacobianValues(double t, double[] y, double[] values) {
+        throw new UnsupportedOperationException("no Jacobian pattern");
     }
 
     /** Whether {@link #jacobian} is exact rather than a finite-difference estimate. */

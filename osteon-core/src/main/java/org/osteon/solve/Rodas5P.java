@@ -71,22 +71,19 @@ public final class Rodas5P implements Integrator {
         if (tStop == t0) {
             return t0;
         }
-        return new Run(f, context, listener, fixedStep).run(t0, y0, tStop, null);
+        return new Run(f, context, listener, fixedStep, null).run(t0, y0, tStop, null);
     }
 
     /** Working storage of one integrate() call. */
     private static final class Run extends AdaptiveRun {
         private final boolean autonomous;
-        private final boolean analyticJacobian;
-        /** The diagonal mass matrix M of M y' = f: 1 for differential components, 0 for algebraic ones. */
-        private final double[] differential;
+        /** Algebraic components (zero rows of the diagonal mass matrix M of M y' = f). */
         private final int[] algebraicRows;
         private final boolean algebraic;
         private final double[] kept;
         private final double[] f0;
         private final double[] dfdt;
-        private final double[] jac;
-        private final DenseLU lu;
+        private final IterationMatrix lu;
         private final double[][] k = new double[STAGES][];
         private final double[] u;
         private final double[] fs;
@@ -99,22 +96,15 @@ public final class Rodas5P implements Integrator {
         private double hAcc;
         private double errAcc;
 
-        Run(OdeFunction f, IntegrationContext ctx, StepListener listener, double fixedStep) {
+        Run(OdeFunction f, IntegrationContext ctx, StepListener listener, double fixedStep, IterationMatrix matrix) {
             super(f, ctx, listener, fixedStep, CONTROL);
             this.autonomous = f.isAutonomous();
-            this.analyticJacobian = f.hasAnalyticJacobian();
             this.algebraicRows = f.algebraicComponents();
             this.algebraic = algebraicRows.length > 0;
             this.kept = new double[algebraicRows.length];
-            this.differential = new double[n];
-            java.util.Arrays.fill(differential, 1.0);
-            for (int i : f.algebraicComponents()) {
-                differential[i] = 0.0;
-            }
             f0 = new double[n];
             dfdt = new double[n];
-            jac = new double[n * n];
-            lu = new DenseLU(n);
+            lu = matrix != null ? matrix : IterationMatrix.of(f);
             for (int s = 0; s < STAGES; s++) {
                 k[s] = new double[n];
             }
@@ -183,21 +173,7 @@ public final class Rodas5P implements Integrator {
 
         /** J at (t, y), and df/dt by a forward difference for non-autonomous f. */
         private void evaluateJacobian(double t, double h) {
-            if (analyticJacobian) {
-                f.jacobian(t, y, jac);
-            } else {
-                System.arraycopy(y, 0, u, 0, n);
-                FiniteDifferences.jacobian(f, t, y, f0, jac, u, fs);
-                stats.functionEvaluations += n;
-            }
-            stats.jacobianEvaluations++;
-            for (int i = 0; i < n * n; i++) {
-                if (!Double.isFinite(jac[i])) {
-                    int row = i / n;
-                    throw new SolverException(Reason.NOT_FINITE, t, row, "the Jacobian entry d f/d y_" + (i % n)
-                            + " of component " + row + " is " + jac[i] + " at t=" + t);
-                }
-            }
+            lu.evaluate(f, t, y, f0, u, fs, stats);
             if (!autonomous) {
                 double step = SQRT_EPS * Math.max(Math.max(Math.abs(t), h), Double.MIN_NORMAL);
                 int bad = timeDifference(t, (t + step) - t);
@@ -221,18 +197,10 @@ public final class Rodas5P implements Integrator {
             return SolverChecks.firstNonFinite(dfdt);
         }
 
-        /** Factors W = I/(h gamma) - J. */
+        /** Factors W = M/(h gamma) - J (M the identity but for zeros on algebraic rows). */
         private boolean decompose(double h) {
-            double[] w = lu.matrix();
-            double diag = 1.0 / (h * GAMMA);
-            for (int i = 0; i < n * n; i++) {
-                w[i] = -jac[i];
-            }
-            for (int i = 0; i < n; i++) {
-                w[i * n + i] += diag * differential[i];
-            }
             stats.decompositions++;
-            return lu.factor();
+            return lu.factor(1.0 / (h * GAMMA));
         }
 
         /** The 8 stages and y1; returns the weighted RMS of the embedded error k_8, NaN if anything is not finite. */

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Objects;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenFactory;
+import org.antlr.v4.runtime.TokenSource;
 import org.osteon.model.Model;
 import org.osteon.text.antlr.AntimonyLexer;
 import org.osteon.text.antlr.AntimonyParser;
@@ -47,7 +50,7 @@ public final class AntimonyReader {
         Problems problems = new Problems(fileName);
         AntimonyLexer lexer = new AntimonyLexer(CharStreams.fromString(text, fileName));
         lexer.removeErrorListeners();
-        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        CommonTokenStream tokens = new CommonTokenStream(new BlankLinesSkipped(lexer));
         tokens.fill();
         if (tooDeep(tokens, problems)) {
             throw problems.exception();
@@ -72,6 +75,59 @@ public final class AntimonyReader {
             throw problems.exception();
         }
         return new AntimonyReading(model, problems.warnings());
+    }
+
+    /**
+     * The lexer's tokens without the second and later NEWLINE of a run: blank lines mean nothing,
+     * and millions of them would otherwise become millions of tokens and parse-tree nodes.
+     */
+    private static final class BlankLinesSkipped implements TokenSource {
+        private final AntimonyLexer lexer;
+        private boolean afterNewline = true;
+
+        BlankLinesSkipped(AntimonyLexer lexer) {
+            this.lexer = lexer;
+        }
+
+        @Override
+        public Token nextToken() {
+            Token t = lexer.nextToken();
+            while (afterNewline && t.getType() == AntimonyParser.NEWLINE) {
+                t = lexer.nextToken();
+            }
+            afterNewline = t.getType() == AntimonyParser.NEWLINE;
+            return t;
+        }
+
+        @Override
+        public int getLine() {
+            return lexer.getLine();
+        }
+
+        @Override
+        public int getCharPositionInLine() {
+            return lexer.getCharPositionInLine();
+        }
+
+        @Override
+        public CharStream getInputStream() {
+            return lexer.getInputStream();
+        }
+
+        @Override
+        public String getSourceName() {
+            return lexer.getSourceName();
+        }
+
+        @Override
+        public void setTokenFactory(TokenFactory<?> factory) {
+            lexer.setTokenFactory(factory);
+        }
+
+        @Override
+        public TokenFactory<?> getTokenFactory() {
+            return lexer.getTokenFactory();
+        }
     }
 
     /** Reads a UTF-8 file; problems name the file as {@code path.toString()}. */

@@ -34,7 +34,10 @@ import org.osteon.model.expr.Exprs;
  * ({@code A notes "description: ..."}, see {@link MetadataText}), texts it cannot hold between
  * quotes between triple back-quotes, and unit numbers so that a power never applies to them.
  * Ids that are libAntimony keywords, functions or constants ({@code gamma}) get a trailing
- * {@code _}, listed in a comment at the top.
+ * {@code _}, listed in a comment at the top. Two things have no libAntimony form and stay Osteon's
+ * own: external (Java) functions are declared {@code external function f(x)}, and a unit given to
+ * the model or a function ({@code f has u}). {@link LibAntimonyRules} lists what libAntimony
+ * rejects; the writer's tests hold its output to it.
  *
  * <p>{@code AntimonyReader.parse(write(m), f).equals(m)} holds for every valid model whose ids
  * are not renamed: references point at existing elements, a symbol has at most one rule and one
@@ -48,9 +51,12 @@ public final class AntimonyWriter {
     private final Set<String> targets = new HashSet<>();
     private final Set<String> boundary = new HashSet<>();
     private final Set<String> initialised = new HashSet<>();
+    /** Units renamed because a symbol has their name: libAntimony has one namespace for both. */
+    private final Map<String, String> unitNames;
 
     private AntimonyWriter(Model model) {
         this.model = model;
+        this.unitNames = unitRenames(model);
         model.initialAssignments().forEach(a -> initialised.add(a.symbol()));
         model.rules().stream().filter(r -> r instanceof Rule.Assignment).forEach(r -> initialised.add(r.variable()));
         model.rules().stream().filter(r -> r.variable() != null).forEach(r -> targets.add(r.variable()));
@@ -76,7 +82,42 @@ public final class AntimonyWriter {
             w.out.append("// Renamed: ").append(renamed.entrySet().stream().map(e -> e.getKey() + " -> " + e.getValue())
                     .collect(Collectors.joining(", "))).append(" (reserved words in libAntimony)\n");
         }
+        if (!w.unitNames.isEmpty()) {
+            w.out.append("// Renamed units: ").append(w.unitNames.entrySet().stream().map(e -> e.getKey() + " -> " + e.getValue())
+                    .collect(Collectors.joining(", "))).append(" (libAntimony has one namespace for units and symbols)\n");
+        }
         return w.text();
+    }
+
+    /** Units whose names a compartment, species, parameter, reaction, event or function also has, with fresh names. */
+    private static Map<String, String> unitRenames(Model m) {
+        Set<String> symbols = new HashSet<>();
+        symbols.add(m.id());
+        m.functions().forEach(f -> symbols.add(f.id()));
+        m.compartments().forEach(c -> symbols.add(c.id()));
+        m.species().forEach(sp -> symbols.add(sp.id()));
+        m.parameters().forEach(p -> symbols.add(p.id()));
+        m.reactions().forEach(r -> symbols.add(r.id()));
+        m.events().forEach(e -> symbols.add(e.id()));
+        m.speciesReferencesWithIds().forEach(r -> symbols.add(r.id()));
+        Set<String> taken = new HashSet<>(symbols);
+        m.units().forEach(u -> taken.add(u.id()));
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (UnitDefinition u : m.units()) {
+            if (symbols.contains(u.id())) {
+                String fresh = u.id() + "_unit";
+                for (int k = 2; taken.contains(fresh); k++) {
+                    fresh = u.id() + "_unit" + k;
+                }
+                taken.add(fresh);
+                out.put(u.id(), fresh);
+            }
+        }
+        return out;
+    }
+
+    private String unitName(String unit) {
+        return unitNames.getOrDefault(unit, unit);
     }
 
     private String text() {
@@ -137,8 +178,8 @@ public final class AntimonyWriter {
      * {@code 1e-12 mole / litre}, {@code 2 * mole^2}, {@code 1 / day}.
      */
     private void unit(UnitDefinition u) {
-        StringBuilder sb = new StringBuilder("unit ").append(u.id()).append(" = ");
-        List<UnitDefinition.Factor> factors = u.factors();
+        StringBuilder sb = new StringBuilder("unit ").append(unitName(u.id())).append(" = ");
+        List<UnitDefinition.Factor> factors = merged(u.factors());
         boolean number = u.multiplier() != 1 || factors.isEmpty() || factors.get(0).exponent() < 0;
         if (number) {
             sb.append(ExprFormatter.number(u.multiplier()));
@@ -155,12 +196,31 @@ public final class AntimonyWriter {
             } else if (number) {
                 sb.append(' ');
             }
-            sb.append(f.unit());
+            sb.append(unitName(f.unit()));
             if (powered) {
                 sb.append('^').append(ExprFormatter.number(exponent));
             }
         }
         line(sb.toString());
+    }
+
+    /**
+     * One factor per unit, exponents added: libAntimony 2.14 loses a definition that names a unit
+     * twice ({@code pmol / hour / hour} became an empty unit; check.sh, December 2026).
+     */
+    private static List<UnitDefinition.Factor> merged(List<UnitDefinition.Factor> factors) {
+        Map<String, Double> exponents = new java.util.LinkedHashMap<>();
+        factors.forEach(f -> exponents.merge(f.unit(), f.exponent(), Double::sum));
+        if (exponents.size() == factors.size()) {
+            return factors;
+        }
+        List<UnitDefinition.Factor> out = new ArrayList<>();
+        exponents.forEach((unit, exponent) -> {
+            if (exponent != 0) {
+                out.add(new UnitDefinition.Factor(unit, exponent));
+            }
+        });
+        return out;
     }
 
     private void compartment(Compartment c) {
@@ -281,12 +341,12 @@ public final class AntimonyWriter {
         return lines;
     }
 
-    private static void metadata(String id, Metadata m, List<String> lines) {
+    private void metadata(String id, Metadata m, List<String> lines) {
         if (m.displayName() != null) {
             lines.add(id + " is " + text(m.displayName()));
         }
         if (m.unit() != null) {
-            lines.add(id + " has " + m.unit());
+            lines.add(id + " has " + unitName(m.unit()));
         }
         for (Map.Entry<String, String> a : m.attributes().entrySet()) {
             String key = a.getKey();

@@ -8,6 +8,7 @@ import org.antlr.v4.runtime.Token;
 import org.osteon.model.expr.Expr;
 import org.osteon.model.expr.Expr.BinaryOp;
 import org.osteon.text.antlr.AntimonyBaseVisitor;
+import org.osteon.util.Limits;
 
 /**
  * Builds {@link Expr} trees from expression parse trees. Names are flattened by the scope they
@@ -155,6 +156,9 @@ final class ExpressionBuilder extends AntimonyBaseVisitor<Expr> {
     }
 
     private Expr leftFold(List<? extends ParserRuleContext> operands, List<Token> ops) {
+        if (operands.size() >= Limits.BALANCED_CHAIN_FROM && family(ops) != null) {
+            return balanced(operands, ops);
+        }
         Expr result = visit(operands.get(0));
         for (int i = 0; i < ops.size(); i++) {
             Expr right = visit(operands.get(i + 1));
@@ -162,6 +166,66 @@ final class ExpressionBuilder extends AntimonyBaseVisitor<Expr> {
                     : new Expr.Binary(binaryOp(ops.get(i)), result, right);
         }
         return result;
+    }
+
+    /**
+     * A long chain such as {@code a - b + c + ... } (tens of thousands of terms are written by
+     * generators) becomes a balanced tree of the same value, so that every recursive pass over
+     * expressions (inlining, differentiation, code generation, evaluation) works at depth log n
+     * instead of n. Signs are redistributed exactly: {@code L - (c + d)} for {@code L - c - d}.
+     * Only the rounding of the sum can differ from left-to-right evaluation. Written back, the
+     * tree reads as the same tree (right-hand groups in parentheses), so text round-trips.
+     */
+    private Expr balanced(List<? extends ParserRuleContext> operands, List<Token> ops) {
+        Expr[] terms = new Expr[operands.size()];
+        boolean[] inverse = new boolean[operands.size()];
+        for (int i = 0; i < terms.length; i++) {
+            terms[i] = visit(operands.get(i));
+            inverse[i] = i > 0 && (ops.get(i - 1).getType() == MINUS || ops.get(i - 1).getType() == SLASH);
+        }
+        BinaryOp[] family = family(ops);
+        return balanced(terms, inverse, 0, terms.length, false, family[0], family[1]);
+    }
+
+    /** Terms [lo, hi), the first taken as it is, the sign of each other one flipped when {@code flip}. */
+    private static Expr balanced(Expr[] terms, boolean[] inverse, int lo, int hi, boolean flip, BinaryOp direct,
+                                 BinaryOp inverseOp) {
+        if (hi - lo == 1) {
+            return terms[lo];
+        }
+        int mid = (lo + hi) >>> 1;
+        Expr left = balanced(terms, inverse, lo, mid, flip, direct, inverseOp);
+        boolean rightInverse = inverse[mid] ^ flip;
+        // L - (t_mid ...): inside the parentheses the signs of the following terms turn round.
+        Expr right = balanced(terms, inverse, mid, hi, flip ^ rightInverse, direct, inverseOp);
+        return new Expr.Binary(rightInverse ? inverseOp : direct, left, right);
+    }
+
+    /** {direct, inverse} operators of a chain that can be regrouped, or null. */
+    private static BinaryOp[] family(List<Token> ops) {
+        int first = ops.get(0).getType();
+        boolean additive = first == PLUS || first == MINUS;
+        boolean multiplicative = first == STAR || first == SLASH;
+        boolean or = first == OR_OR || first == OR;
+        boolean and = first == AND_AND || first == AND;
+        for (Token t : ops) {
+            int type = t.getType();
+            boolean ok = additive ? type == PLUS || type == MINUS
+                    : multiplicative ? type == STAR || type == SLASH
+                    : or ? type == OR_OR || type == OR
+                    : and && (type == AND_AND || type == AND);
+            if (!ok) {
+                return null; // comparisons, %: kept in written order
+            }
+        }
+        if (additive) {
+            return new BinaryOp[] {BinaryOp.ADD, BinaryOp.SUB};
+        }
+        if (multiplicative) {
+            return new BinaryOp[] {BinaryOp.MUL, BinaryOp.DIV};
+        }
+        BinaryOp op = binaryOp(ops.get(0));
+        return new BinaryOp[] {op, op};
     }
 
     /**

@@ -713,8 +713,11 @@ final class ModelAssembler {
             Entries.Kind itemKind = kind;
             if (item.DOLLAR() != null || compartment != null || substanceOnly != null) {
                 if (kind == Entries.Kind.COMPARTMENT) {
-                    Token in = item.IN() != null ? item.IN().getSymbol() : items.get(items.size() - 1).IN().getSymbol();
-                    problems.add(item.DOLLAR() != null ? item.DOLLAR().getSymbol() : in, item.DOLLAR() != null
+                    // '$cell' has no 'in'; 'cell in c' has its own or, for 'a, b in c', the last item's
+                    DeclItemContext withIn = item.IN() != null ? item : items.get(items.size() - 1);
+                    Token at = item.DOLLAR() != null ? item.DOLLAR().getSymbol()
+                            : withIn.IN() != null ? withIn.IN().getSymbol() : name;
+                    problems.add(at, item.DOLLAR() != null
                             ? "'$' marks a boundary species, found it on a compartment"
                             : "expected ',' or '=' after a compartment, found 'in': compartments are not nested");
                     continue;

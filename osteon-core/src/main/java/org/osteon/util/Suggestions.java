@@ -8,19 +8,28 @@ public final class Suggestions {
     private Suggestions() {
     }
 
+    /** Longer names are never suggested for (a name is not a paragraph). */
+    private static final int MAX_NAME = 256;
+
     /** The candidate nearest to {@code name}, if it is close enough to be a plausible typo. */
     public static Optional<String> closest(String name, Collection<String> candidates) {
+        if (name.length() > MAX_NAME) {
+            return Optional.empty(); // not a typo of any name, and the distance would cost time and memory
+        }
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
+        int allowedDistance = Math.max(2, name.length() / 3);
         for (String c : candidates) {
+            if (Math.abs(c.length() - name.length()) > allowedDistance) {
+                continue; // the length difference alone is more edits than a typo makes
+            }
             int d = distance(name.toLowerCase(java.util.Locale.ROOT), c.toLowerCase(java.util.Locale.ROOT));
             if (d < bestDistance) {
                 bestDistance = d;
                 best = c;
             }
         }
-        int allowed = Math.max(2, name.length() / 3);
-        return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
+        return best != null && bestDistance <= allowedDistance ? Optional.of(best) : Optional.empty();
     }
 
     /** " (did you mean 'x'?)" or the empty string. */

@@ -91,6 +91,16 @@ class EventTest {
     }
 
     @Test
+    void aPriorityOfNaNIsAnErrorNamingTheEventAndTheTime() {
+        // Found by the hostile corpus: with random tie-breaking a NaN priority tied with nothing and crashed
+        // ("bound must be positive").
+        var m = Models.compile("x' = 0; x = 0\nvar y = 0\nE1: at (time >= 1), priority=0/0: y = 1\nE2: at (time >= 1): y = 2");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Models.run(m, 2, 1, SolverSettings.DEFAULT, List.of()))
+                .isInstanceOf(org.osteon.solve.SolverException.class)
+                .hasMessageContaining("event 'E1' has priority NaN at t=1.0");
+    }
+
+    @Test
     void initialValueFalseFiresAtStartWhenTriggerAlreadyTrue() {
         // SBML t0=false: a trigger true at t0 counts as a transition at t0.
         var m = Models.compile("x' = 0; x = 1\nvar a = 0; var b = 0\nE1: at (time >= 0), t0=false: a = 1\nE2: at (time >= 0): b = 1");

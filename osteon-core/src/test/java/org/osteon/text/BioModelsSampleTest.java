@@ -42,7 +42,9 @@ class BioModelsSampleTest {
         CompiledModel compiled = ModelCompiler.compile(model,
                 CompileOptions.DEFAULT.withBackend(CompileOptions.Backend.INTERPRETER));
         assertThat(compiled).isNotNull();
-        // the writer's text reads back to the same model
-        assertThat(AntimonyReader.parse(AntimonyWriter.write(model), "rewritten.ant")).isEqualTo(model);
+        // the writer's text reads back to the same model, and libAntimony would read it
+        String written = AntimonyWriter.write(model);
+        assertThat(AntimonyReader.parse(written, "rewritten.ant")).isEqualTo(model);
+        assertThat(LibAntimonyRules.problems(written)).isEmpty();
     }
 }

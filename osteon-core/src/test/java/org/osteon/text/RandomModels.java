@@ -57,12 +57,19 @@ final class RandomModels {
 
     private Model build() {
         Model.Builder b = Model.builder(fresh("model"));
-        b.metadata(metadata());
+        // no unit on the model or a function: it means nothing and libAntimony has no syntax for it
+        b.metadata(metadata().withUnit(null));
         for (int i = random.nextInt(3); i > 0; i--) {
             List<UnitDefinition.Factor> factors = new ArrayList<>();
+            java.util.Set<String> named = new java.util.HashSet<>();
             for (int j = random.nextInt(4); j > 0; j--) {
-                factors.add(new UnitDefinition.Factor(pick("mole", "litre", "day", "metre", "second", fresh("u")),
-                        random.nextInt(3) == 0 ? finiteNumber() : pickDouble(1, -1, 2, -2, 3, 0.5, -0.5)));
+                String unit = pick("mole", "litre", "day", "metre", "second", fresh("u"));
+                double exponent = random.nextInt(3) == 0 ? finiteNumber() : pickDouble(1, -1, 2, -2, 3, 0.5, -0.5);
+                // A unit named twice is written as one factor with the summed power (libAntimony loses the
+                // definition otherwise; AntimonyWriter.merged): equal in meaning, not in factor list, so not here.
+                if (named.add(unit)) {
+                    factors.add(new UnitDefinition.Factor(unit, exponent));
+                }
             }
             b.unit(new UnitDefinition(fresh("unit"), random.nextBoolean() ? 1 : finiteNumber(), factors));
         }
@@ -75,7 +82,7 @@ final class RandomModels {
             String id = fresh("f");
             functionIds.add(id);
             Expr body = random.nextInt(3) == 0 ? null : expr(3, params.isEmpty() ? List.of("time") : params, List.of());
-            b.function(new FunctionDefinition(id, params, body, metadata()));
+            b.function(new FunctionDefinition(id, params, body, metadata().withUnit(null)));
         }
         List<String> compartments = new ArrayList<>();
         List<String> species = new ArrayList<>();

@@ -24,6 +24,19 @@ public record BuiltInModel(String id, String title, String citation, String doi,
         return new BuiltInModel(id, title, citation, doi, summary, resourceOf(id), () -> CompileOptions.DEFAULT, scenarios);
     }
 
+    /**
+     * The parts of this model implemented in Java, which neither SBML nor Antimony can express:
+     * "external function 'f'" and "extension Name (hidden memory and events)"; empty for a model
+     * that is text only. Export refuses a model with such parts, naming them.
+     */
+    public List<String> javaParts() {
+        CompileOptions o = options.get();
+        List<String> parts = new java.util.ArrayList<>();
+        o.functions().keySet().stream().sorted().forEach(f -> parts.add("external function '" + f + "'"));
+        o.extensions().forEach(e -> parts.add("extension " + e.getClass().getSimpleName() + " (hidden memory and events)"));
+        return List.copyOf(parts);
+    }
+
     /** Conventional resource location: {@code /org/osteon/models/<id>/<id>.ant}. */
     public static String resourceOf(String id) {
         return "/org/osteon/models/" + id + "/" + id + ".ant";

@@ -15,6 +15,13 @@ public final class BuiltInModels {
                 org.osteon.models.scheiner2013.Scheiner2013Model.definition(),
                 org.osteon.models.martinezreina2019.MartinezReina2019Model.definition(),
                 org.osteon.models.petersonriggs2010.PetersonRiggs2010Model.definition(),
-                org.osteon.models.ranklpathway.RanklPathwayModel.definition());
+                org.osteon.models.ranklpathway.RanklPathwayModel.definition(),
+                org.osteon.models.bmulattice.BmuLatticeModels.chain(),
+                org.osteon.models.bmulattice.BmuLatticeModels.square());
+    }
+
+    /** The Java parts of the built-in model {@code id} ({@link BuiltInModel#javaParts()}); empty for any other id. */
+    public static List<String> javaParts(String id) {
+        return all().stream().filter(m -> m.id().equals(id)).findFirst().map(BuiltInModel::javaParts).orElse(List.of());
     }
 }

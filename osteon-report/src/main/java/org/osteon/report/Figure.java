@@ -118,17 +118,26 @@ public final class Figure {
         int each = (bottom - top - extra) / panels.size();
 
         alignPlotAreas(plotWidth, each);
-        int legendBottom = top;
+        List<Rectangle> areas = new ArrayList<>();
         int y0 = top;
         for (Panel p : panels) {
-            Rectangle area = new Rectangle(0, y0, plotWidth, each + p.extraHeight());
-            y0 += area.height;
-            p.paint(g, area);
+            areas.add(new Rectangle(0, y0, plotWidth, each + p.extraHeight()));
+            y0 += each + p.extraHeight();
+        }
+        // Legends before panels: VectorGraphics2D's SVG output keeps a panel's translation (made on a
+        // child graphics) for what the parent draws afterwards, which put the second panel's legend
+        // below the figure in SVG while PNG was right.
+        int legendBottom = top;
+        for (int i = 0; i < panels.size(); i++) {
+            Panel p = panels.get(i);
             if (!p.legend().isEmpty()) {
                 // Beside its own panel when there is room; never over the previous panel's legend.
-                int y = Math.max(area.y + PAD, legendBottom + PAD);
+                int y = Math.max(areas.get(i).y + PAD, legendBottom + PAD);
                 legendBottom = Legend.paint(g, p.legend(), plotWidth + PAD, y, legendWidth);
             }
+        }
+        for (int i = 0; i < panels.size(); i++) {
+            panels.get(i).paint(g, areas.get(i));
         }
     }
 

@@ -72,7 +72,9 @@ final class XyFigures {
         if (logY) {
             curves = finite(curves, false, true, notes);
             groups = group(curves, symbols, true);
-            linearBands = narrow(curves, groups);
+            // A log axis the user asked for is kept for every panel (issue 13: --log-y was silently
+            // overridden); only the automatic fallback draws ranges under a decade linearly.
+            linearBands = layout.logY() ? List.of() : narrow(curves, groups);
             if (!linearBands.isEmpty()) {
                 notes.add("Linear axis for " + String.join(", ", linearBands.stream().flatMap(List::stream).toList())
                         + " (range under one decade).");

@@ -131,6 +131,15 @@ class PlotsTest {
     }
 
     @Test
+    void aRequestedLogAxisIsKeptEvenForARangeUnderOneDecade() {
+        double[] x = {0, 1, 2, 3};
+        Figure f = Plots.line("x", x, List.of(new Series("narrow", "narrow", "pM", new double[] {1, 1.5, 2, 2.5})),
+                PlotSpec.titled("").withLogY(true));
+        assertThat(((XYChart) f.charts().get(0)).getStyler().isYAxisLogarithmic()).as("--log-y honoured").isTrue();
+        assertThat(f.notes()).noneMatch(n -> n.startsWith("Linear axis"));
+    }
+
+    @Test
     void logAxisLeavesOutNonPositiveValuesAndSaysSo() {
         Figure f = Plots.timeSeries(TWO_RUNS, PlotSpec.titled("").withSeries("OBa", "OPG").withLogY(true));
         assertThat(f.charts()).hasSize(1);

@@ -1,5 +1,7 @@
 package org.osteon.sbml;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.osteon.model.Metadata;
 import org.sbml.jsbml.SBase;
@@ -31,15 +33,18 @@ final class OsteonAnnotation {
             return m;
         }
         XMLNode top = s.getAnnotation().getNonRDFannotation();
+        List<XMLNode> blocks = "annotation".equals(top.getName()) ? children(top) : List.of(top);
         Metadata out = m;
-        for (XMLNode block : elements(top)) {
+        for (XMLNode block : blocks) {
             if (!"metadata".equals(block.getName()) || !NAMESPACE.equals(block.getURI())) {
                 continue;
             }
-            for (XMLNode attribute : elements(block)) {
+            for (XMLNode attribute : children(block)) {
                 String key = attribute.getAttrValue("key");
                 if ("attribute".equals(attribute.getName()) && key != null && !key.isBlank()) {
-                    out = out.withAttribute(key, plainText(attribute));
+                    StringBuilder text = new StringBuilder();
+                    collect(attribute, text);
+                    out = out.withAttribute(key, text.toString());
                 }
             }
         }
@@ -66,25 +71,12 @@ final class OsteonAnnotation {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    private static java.util.List<XMLNode> elements(XMLNode node) {
-        java.util.List<XMLNode> out = new java.util.ArrayList<>();
-        if (node == null) {
-            return out;
-        }
-        if (node.isElement() && node.getName() != null && node.getName().equals("annotation")) {
-            for (int i = 0; i < node.getChildCount(); i++) {
-                out.addAll(elements(node.getChildAt(i)));
-            }
-            return out;
-        }
+    private static List<XMLNode> children(XMLNode node) {
+        List<XMLNode> out = new ArrayList<>();
         for (int i = 0; i < node.getChildCount(); i++) {
-            XMLNode c = node.getChildAt(i);
-            if (c.isElement()) {
-                out.add(c);
+            if (node.getChildAt(i).isElement()) {
+                out.add(node.getChildAt(i));
             }
-        }
-        if (out.isEmpty() && node.isElement()) {
-            out.add(node);
         }
         return out;
     }
@@ -93,7 +85,12 @@ final class OsteonAnnotation {
     static String plainText(XMLNode node) {
         StringBuilder sb = new StringBuilder();
         collect(node, sb);
-        return sb.toString().replaceAll("[ \\t\\x0B\\f\\r]+", " ").replaceAll(" *\\n[ \\n]*", "\n").trim();
+        return normalize(sb.toString());
+    }
+
+    /** Runs of spaces become one space, blank lines go, ends are trimmed. */
+    static String normalize(String s) {
+        return s.replaceAll("[ \\t\\x0B\\f\\r]+", " ").replaceAll(" *\\n[ \\n]*", "\n").trim();
     }
 
     private static void collect(XMLNode node, StringBuilder sb) {

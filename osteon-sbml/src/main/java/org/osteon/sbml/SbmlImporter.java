@@ -72,6 +72,8 @@ final class SbmlImporter {
     private final Set<String> globalIds = new HashSet<>();
     private final Set<String> usedIds = new HashSet<>();
     private final Set<String> functionIds = new HashSet<>();
+    /** Fast reactions (Osteon id to the element's key and text, for a refusal): reduced by {@link FastReactions}. */
+    private final Map<String, String[]> fastReactions = new LinkedHashMap<>();
     private final Model.Builder b;
 
     private SbmlImporter(String file, SafeXml.Index index, SBMLDocument doc) {
@@ -162,6 +164,17 @@ final class SbmlImporter {
             model = b.build();
         } catch (IllegalArgumentException e) {
             throw SafeXml.problem(file, 1, 1, e.getMessage());
+        }
+        if (!fastReactions.isEmpty()) {
+            try {
+                model = FastReactions.reduce(model, fastReactions.keySet());
+            } catch (IllegalArgumentException e) {
+                String[] first = fastReactions.values().iterator().next();
+                throw SafeXml.problem(file, Math.max(1, index.line(first[0])), 1, first[1] + ": fast reactions (rapid "
+                        + "equilibrium) are not supported here: " + e.getMessage());
+            }
+            warnings.add("fast reactions " + String.join(", ", fastReactions.keySet()) + " are taken at equilibrium "
+                    + "(rapid-equilibrium reduction: conserved totals and algebraic rules)");
         }
         return new SbmlImport(model, level, version, warnings, renamed);
     }
@@ -260,13 +273,19 @@ final class SbmlImporter {
         if (s.isSetSBOTerm()) {
             m = m.withAttribute("sboTerm", s.getSBOTermID());
         }
+        m = OsteonAnnotation.read(s, m);
         if (s.isSetNotes()) {
+            // Osteon writes its description as the first paragraph of the notes: keep only the rest
             String notes = OsteonAnnotation.plainText(s.getNotes());
+            String description = m.description() == null ? null : OsteonAnnotation.normalize(m.description());
+            if (description != null && notes.startsWith(description)) {
+                notes = notes.substring(description.length()).strip();
+            }
             if (!notes.isBlank()) {
                 m = m.withAttribute("notes", notes);
             }
         }
-        return OsteonAnnotation.read(s, m);
+        return m;
     }
 
     // ---- units --------------------------------------------------------------------------
@@ -530,8 +549,7 @@ final class SbmlImporter {
             String key = "reaction#" + r.getId();
             String element = "<reaction id=\"" + r.getId() + "\">";
             if (r.isSetFast() && r.getFast()) {
-                problem(key, element, "fast reactions (rapid equilibrium) are not supported");
-                continue;
+                fastReactions.put(id(r.getId()), new String[] {key, element});
             }
             Map<String, String> locals = new HashMap<>();
             KineticLaw law = r.getKineticLaw();

@@ -125,14 +125,19 @@ class BadInputTest {
                 + "<model id=\"m\">\n"
                 + "<listOfCompartments><compartment id=\"c\"/></listOfCompartments>\n"
                 + "<listOfSpecies><species id=\"A\" compartment=\"c\" initialAmount=\"1\"/></listOfSpecies>\n"
+                + "<listOfParameters><parameter id=\"p\" constant=\"false\"/></listOfParameters>\n"
+                + "<listOfRules><assignmentRule variable=\"p\"><math xmlns=\"http://www.w3.org/1998/Math/MathML\"><apply>"
+                + "<csymbol encoding=\"text\" definitionURL=\"http://www.sbml.org/sbml/symbols/delay\"> delay </csymbol>"
+                + "<ci> A </ci><cn> 1 </cn></apply></math></assignmentRule></listOfRules>\n"
                 + "<listOfReactions>\n"
                 + "  <reaction id=\"R\" fast=\"true\"><listOfReactants><speciesReference species=\"A\"/></listOfReactants>\n"
                 + "    <kineticLaw><math xmlns=\"http://www.w3.org/1998/Math/MathML\"><ci> A </ci></math></kineticLaw>\n"
                 + "  </reaction>\n"
                 + "</listOfReactions></model></sbml>\n";
         SyntaxProblem p = onlyProblem(text);
-        assertThat(p.line()).isEqualTo(7);
-        assertThat(p.message()).startsWith("<reaction id=\"R\">: fast reactions").contains("not supported");
+        assertThat(p.line()).isEqualTo(9);
+        assertThat(p.message()).startsWith("<reaction id=\"R\">: fast reactions").contains("not supported")
+                .contains("species 'A' of a fast reaction is read through delay()");
     }
 
     @Test

@@ -32,6 +32,8 @@ import org.osteon.trajectory.JsonWriter;
 import org.osteon.trajectory.RunInfo;
 import org.osteon.trajectory.Trajectory;
 import org.osteon.util.Suggestions;
+import org.osteon.models.BuiltInModels;
+import org.osteon.sbml.ModelExport;
 
 /** The handlers of the JSON API. Input is checked before any work is queued; work runs on {@link Workers}. */
 final class Api {
@@ -46,6 +48,9 @@ final class Api {
     private final Workers workers;
     private final byte[] openApi;
     private final PopulationApi populations;
+    /** Exported texts of built-in models by "id.extension": they are immutable, so each is written once. */
+    private final java.util.Map<String, byte[]> exports = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ModelUploads uploads;
 
     Api(WebLimits limits, ObjectMapper mapper, ScenarioJson scenarios, ModelJson models, Workers workers, byte[] openApi) {
         this.limits = limits;
@@ -56,6 +61,7 @@ final class Api {
         this.workers = workers;
         this.openApi = openApi;
         this.populations = new PopulationApi(limits, mapper, scenarios);
+        this.uploads = new ModelUploads(limits, scenarios.catalog());
     }
 
     void health(Context ctx) {
@@ -87,17 +93,62 @@ final class Api {
 
     void model(Context ctx) {
         String id = ctx.pathParam("id");
-        ObjectNode o = models.detail(id).orElseThrow(() -> new ApiException(404, "id", "unknown model '" + id + "'"
-                + Suggestions.didYouMean(id, scenarios.catalog().modelIds()) + "; built-in models: "
-                + String.join(", ", scenarios.catalog().modelIds())));
+        ObjectNode o = models.detail(id).orElseThrow(() -> unknownModel(id));
         send(ctx, o);
+    }
+
+    /** POST /api/models: the body is a model's text; answers its summary, id, format and the reader's warnings. */
+    void upload(Context ctx) {
+        ModelUploads.Request request = uploads.request(ctx);
+        // Reading and compiling cannot be stopped half-way; a model that takes longer than the budget is
+        // still kept when done, so the same request answers at once a moment later.
+        WebCatalog.Upload u = workers.run(arrival(ctx), c -> uploads.read(request),
+                "reading and compiling the model did not finish in time (the server goes on and keeps it: send it again"
+                        + " in a few seconds)");
+        ObjectNode o = models.summary(u.id());
+        o.put("name", u.name());
+        o.put("format", u.format());
+        ArrayNode warnings = o.putArray("warnings");
+        u.warnings().forEach(warnings::add);
+        send(ctx, o);
+    }
+
+    /**
+     * GET /api/models/{id}/export?format=sbml|antimony (default sbml): the model as a file to
+     * download, written by {@link ModelExport} as {@code osteon export} writes it; 422 naming the
+     * parts implemented in Java for a model that has them.
+     */
+    void export(Context ctx) {
+        String id = ctx.pathParam("id");
+        org.osteon.model.Model m = scenarios.catalog().model(id).orElseThrow(() -> unknownModel(id));
+        String value = ctx.queryParam("format");
+        ModelExport.Format format;
+        try {
+            format = ModelExport.Format.parse(value == null ? "sbml" : value);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("format", e.getMessage());
+        }
+        java.util.function.Function<String, byte[]> write = k -> {
+            try {
+                return ModelExport.write(m, BuiltInModels.javaParts(id), format).getBytes(StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(422, "id", e.getMessage());
+            }
+        };
+        // Uploads come and go (the server keeps the most recent few): their exports are written each time.
+        byte[] text = WebCatalog.isUploadId(id) ? write.apply(id) : exports.computeIfAbsent(id + "." + format.extension(), write);
+        ctx.header("Content-Disposition", "attachment; filename=\"" + id + "." + format.extension() + "\"");
+        ctx.contentType(format.mediaType() + "; charset=utf-8").result(text);
+    }
+
+    private ApiException unknownModel(String id) {
+        return new ApiException(404, "id", scenarios.catalog().unknown(id));
     }
 
     void listScenarios(Context ctx) {
         String model = ctx.queryParam("model");
-        if (model != null && !scenarios.catalog().modelIds().contains(model)) {
-            throw ApiException.badRequest("model", "unknown model '" + model + "'"
-                    + Suggestions.didYouMean(model, scenarios.catalog().modelIds()));
+        if (model != null && scenarios.catalog().model(model).isEmpty()) {
+            throw ApiException.badRequest("model", scenarios.catalog().unknown(model));
         }
         ArrayNode out = mapper.createArrayNode();
         for (String id : scenarios.catalog().scenarioIds()) {
@@ -522,21 +573,30 @@ final class Api {
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             throw new ApiException(415, null, "send the request body as JSON with Content-Type: application/json");
         }
+        return json.parse(bytes(ctx, limits.maxBodyBytes(), "request body", ""));
+    }
+
+    /**
+     * The request body, refused with 413 when it is (or declares itself) larger than {@code limit};
+     * {@code what} and {@code limitName} word the message.
+     */
+    static byte[] bytes(Context ctx, long limit, String what, String limitName) {
+        String named = limitName.isEmpty() ? "" : " (" + limitName + ")";
         long declared = ctx.req().getContentLengthLong();
-        if (declared > limits.maxBodyBytes()) {
-            throw new ApiException(413, null, "request body of " + declared + " bytes is larger than the limit of "
-                    + limits.maxBodyBytes() + " bytes");
+        if (declared > limit) {
+            throw new ApiException(413, null, what + " of " + declared + " bytes is larger than the limit of " + limit + " bytes"
+                    + named);
         }
         byte[] bytes;
         try (InputStream in = ctx.req().getInputStream()) {
-            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBodyBytes() + 1));
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
         } catch (IOException e) {
             throw ApiException.badRequest(null, "the request body could not be read: " + e.getMessage());
         }
-        if (bytes.length > limits.maxBodyBytes()) {
-            throw new ApiException(413, null, "request body larger than the limit of " + limits.maxBodyBytes() + " bytes");
+        if (bytes.length > limit) {
+            throw new ApiException(413, null, what + " larger than the limit of " + limit + " bytes" + named);
         }
-        return json.parse(bytes);
+        return bytes;
     }
 
     private static long arrival(Context ctx) {

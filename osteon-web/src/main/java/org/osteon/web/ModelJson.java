@@ -15,6 +15,7 @@ import org.osteon.model.ModelSymbol;
 import org.osteon.models.BuiltInCatalog;
 import org.osteon.models.BuiltInModel;
 import org.osteon.models.pathway.Pathway;
+import org.osteon.models.pathway.ReactionNetwork;
 import org.osteon.scenario.ModelCatalog;
 import org.osteon.scenario.Scenario;
 import org.osteon.simulation.InitialConditions;
@@ -33,24 +34,42 @@ final class ModelJson {
 
     /** id, title, citation, doi, summary and counts. */
     ObjectNode summary(String id) {
-        return summaries.computeIfAbsent(id, k -> {
-            ObjectNode o = header(k);
-            Layout layout = catalog.compiled(k).orElseThrow().layout();
-            o.put("states", layout.stateCount());
-            o.put("parameters", layout.parameterCount());
-            o.put("outputs", layout.outputCount());
-            o.put("scenarios", scenarioCount(k));
-            o.put("hasPathway", Pathway.forModel(k).isPresent());
-            return o;
-        }).deepCopy();
+        return cached(summaries, id, this::buildSummary);
     }
 
     /** Everything about one model: states, parameters with sources, outputs, scenarios, the pathway. */
     Optional<ObjectNode> detail(String id) {
-        if (!catalog.modelIds().contains(id)) {
+        if (catalog.model(id).isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(details.computeIfAbsent(id, this::buildDetail).deepCopy());
+        return Optional.of(cached(details, id, this::buildDetail));
+    }
+
+    /** Built-in models are described once; uploaded ones each time (they come and go, and are few). */
+    private ObjectNode cached(Map<String, ObjectNode> cache, String id, java.util.function.Function<String, ObjectNode> build) {
+        if (!catalog.modelIds().contains(id)) {
+            return build.apply(id);
+        }
+        return cache.computeIfAbsent(id, build).deepCopy();
+    }
+
+    private ObjectNode buildSummary(String id) {
+        ObjectNode o = header(id);
+        Layout layout = catalog.compiled(id).orElseThrow().layout();
+        o.put("states", layout.stateCount());
+        o.put("parameters", layout.parameterCount());
+        o.put("outputs", layout.outputCount());
+        o.put("scenarios", scenarioCount(id));
+        o.put("hasPathway", pathway(id).isPresent());
+        return o;
+    }
+
+    /** The curated pathway of a built-in model, else the reaction network of an uploaded one that has reactions. */
+    private Optional<Pathway> pathway(String id) {
+        if (catalog.modelIds().contains(id)) {
+            return Pathway.forModel(id);
+        }
+        return catalog.model(id).flatMap(ReactionNetwork::of);
     }
 
     private ObjectNode buildDetail(String id) {
@@ -79,7 +98,7 @@ final class ModelJson {
         for (String sid : catalog.scenarioIds()) {
             catalog.scenario(sid).filter(s -> id.equals(s.model())).ifPresent(s -> scenarios.add(sid));
         }
-        Pathway.forModel(id).ifPresent(p -> o.set("pathway", mapper.valueToTree(p)));
+        pathway(id).ifPresent(p -> o.set("pathway", mapper.valueToTree(p)));
         return o;
     }
 
@@ -101,7 +120,7 @@ final class ModelJson {
     private ObjectNode header(String id) {
         Model source = catalog.model(id).orElse(null);
         Metadata md = source == null ? Metadata.EMPTY : source.metadata();
-        Optional<BuiltInModel> entry = catalog instanceof BuiltInCatalog b ? b.descriptor(id) : Optional.empty();
+        Optional<BuiltInModel> entry = builtIn(catalog).flatMap(b -> b.descriptor(id));
         ObjectNode o = mapper.createObjectNode();
         o.put("id", id);
         o.put("title", first(md.displayName(), md.attribute("title"), entry.map(BuiltInModel::title).orElse(null), id));
@@ -109,6 +128,12 @@ final class ModelJson {
         o.put("doi", first(md.attribute("doi"), entry.map(BuiltInModel::doi).orElse(null)));
         o.put("summary", first(md.description(), entry.map(BuiltInModel::summary).orElse(null)));
         return o;
+    }
+
+    /** The catalog of built-in models behind {@code catalog}, if it is one. */
+    static Optional<BuiltInCatalog> builtIn(ModelCatalog catalog) {
+        ModelCatalog c = catalog instanceof WebCatalog w ? w.builtIn() : catalog;
+        return c instanceof BuiltInCatalog b ? Optional.of(b) : Optional.empty();
     }
 
     private static ObjectNode entry(ObjectNode o, Variable v, Model source) {

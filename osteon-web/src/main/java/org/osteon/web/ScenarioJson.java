@@ -16,7 +16,6 @@ import org.osteon.compile.Layout;
 import org.osteon.dosing.Regimen;
 import org.osteon.dosing.Route;
 import org.osteon.units.Quantity;
-import org.osteon.scenario.ModelCatalog;
 import org.osteon.scenario.Scenario;
 import org.osteon.scenario.ScenarioException;
 import org.osteon.scenario.ScenarioRunner;
@@ -29,7 +28,8 @@ import org.osteon.util.Suggestions;
  * Scenarios as JSON, with the keys of the YAML scenarios. Reading checks types and ranges and
  * the {@link WebLimits}, then the names against the model; every problem is an {@link ApiException}
  * naming the offending field (a path such as {@code doses[2].amount}, prefixed for nested scenarios).
- * Only built-in models are accepted: a web request never names a file on the server.
+ * Models are named by id: a built-in model or one uploaded ({@link WebCatalog}); a web request never
+ * names a file on the server.
  */
 final class ScenarioJson {
     static final Set<String> KEYS = Set.of("name", "description", "model", "start", "until", "step", "solver", "rtol",
@@ -44,16 +44,16 @@ final class ScenarioJson {
     }
 
     private final WebLimits limits;
-    private final ModelCatalog catalog;
+    private final WebCatalog catalog;
     private final ScenarioRunner runner;
 
-    ScenarioJson(WebLimits limits, ModelCatalog catalog) {
+    ScenarioJson(WebLimits limits, WebCatalog catalog) {
         this.limits = limits;
         this.catalog = catalog;
         this.runner = new ScenarioRunner(catalog);
     }
 
-    ModelCatalog catalog() {
+    WebCatalog catalog() {
         return catalog;
     }
 
@@ -75,7 +75,7 @@ final class ScenarioJson {
         String model = string(node, "model", prefix, 100);
         if (model == null) {
             throw ApiException.badRequest(prefix + "model", "missing key 'model': a built-in model id such as "
-                    + String.join(", ", catalog.modelIds()));
+                    + String.join(", ", catalog.modelIds()) + ", or the id of an uploaded model");
         }
         String name = string(node, "name", prefix, 200);
         String description = string(node, "description", prefix, 5000);
@@ -90,7 +90,7 @@ final class ScenarioJson {
         if (until != null && !(until > t0)) {
             throw ApiException.badRequest(prefix + "until", "'until' (" + until + ") must be after 'start' (" + t0 + ")");
         }
-        String timeUnit = catalog.modelIds().contains(model) ? catalog.compiled(model).map(CompiledModel::timeUnit).orElse("day") : "day";
+        String timeUnit = catalog.compiled(model).map(CompiledModel::timeUnit).orElse("day"); // built-in or uploaded
         double spanDays = (tEnd - t0) * daysPer(timeUnit);
         if (spanDays > limits.maxSpan()) {
             throw ApiException.badRequest(prefix + "until", "the simulated span " + (tEnd - t0) + " " + timeUnit + " ("
@@ -183,14 +183,14 @@ final class ScenarioJson {
         };
     }
 
-    /** The compiled built-in model {@code id} (compiled once, cached by the catalog). */
+    /** The compiled model {@code id}, built-in (compiled once, cached by the catalog) or uploaded. */
     CompiledModel model(String id, String field) {
         if (id.contains("/") || id.contains("\\") || id.endsWith(".ant") || id.endsWith(".xml")) {
-            throw ApiException.badRequest(field, "the web API runs built-in models only; found a file name '" + id
-                    + "'. Built-in models: " + String.join(", ", catalog.modelIds()));
+            throw ApiException.badRequest(field, "the web API does not read files on the server; found a file name '" + id
+                    + "'. Upload the model text (POST /api/models) and use the id it returns, or a built-in model: "
+                    + String.join(", ", catalog.modelIds()));
         }
-        return catalog.compiled(id).orElseThrow(() -> ApiException.badRequest(field, "unknown model '" + id + "'"
-                + Suggestions.didYouMean(id, catalog.modelIds()) + "; built-in models: " + String.join(", ", catalog.modelIds())));
+        return catalog.compiled(id).orElseThrow(() -> ApiException.badRequest(field, catalog.unknown(id)));
     }
 
     private Map<String, Double> set(JsonNode node, String prefix) {
@@ -246,6 +246,9 @@ final class ScenarioJson {
             Quantity at = quantity(item, "at", p);
             if (at == null) {
                 throw ApiException.badRequest(p + "at", "missing key 'at' (the time of the first dose)");
+            }
+            if (!at.hasUnit() && at.value() < t0) {
+                throw ApiException.badRequest(p + "at", "dose at t=" + at.value() + " is before the start of the run (" + t0 + ")");
             }
             Quantity every = quantity(item, "every", p);
             Double count = number(item, "count", p);

@@ -24,24 +24,40 @@ import org.osteon.util.Suggestions;
  * @param timeBudgetMillis   time one request may take, queueing included; runs are cut when it is used up (422)
  * @param workers            simulations running at once (threads of the worker pool)
  * @param queueCapacity      requests waiting for a worker; beyond that, 503 at once
+ * @param idleTimeoutMillis  a connection with nothing to read or write for this long is closed
+ * @param minRequestBytesPerSecond a request body arriving slower than this is cut (408): a slow
+ *                           client cannot hold a server thread
+ * @param maxConnectionsPerClient connections one client address may hold open; more are closed at once
  * @param maxPatients        most patients of one population ({@code /api/population})
+ * @param maxModelBytes      largest model text (UTF-8 bytes) uploaded with {@code POST /api/models}, whose
+ *                           request may exceed {@code maxBodyBytes} by that much plus 64 KiB for JSON escaping
+ * @param maxUploadedModels  uploaded models the server keeps (the least recently used is dropped first)
  */
 public record WebLimits(long maxBodyBytes, int maxJsonDepth, int maxJsonTokens, double maxSpan, int maxPoints,
                         int maxSetEntries, int maxInterventions, int maxDoses, int maxOutputs, int maxRuns,
-                        double maxAbsValue, long timeBudgetMillis, int workers, int queueCapacity, int maxPatients) {
+                        double maxAbsValue, long timeBudgetMillis, int workers, int queueCapacity,
+                        long idleTimeoutMillis, long minRequestBytesPerSecond, int maxConnectionsPerClient, int maxPatients,
+                        long maxModelBytes, int maxUploadedModels) {
 
-    /** The defaults: 256 KiB bodies, depth 16, 40 years of days, 20 000 points, 5 s per request, ... */
+    /** The defaults: 256 KiB bodies, depth 16, 40 years of days, 20 000 points, 5 s per request, 1 MiB models, ... */
     public static WebLimits defaults() {
         return new WebLimits(256 * 1024, 16, 50_000, 40 * 365.25, 20_000, 500, 200, 4000, 200, 8, 1e15, 5000,
-                Math.max(1, Runtime.getRuntime().availableProcessors()), 64, 200);
+                Math.max(1, Runtime.getRuntime().availableProcessors()), 64, 10_000, 1024, 64, 200, 1024 * 1024, 32);
     }
 
     public WebLimits {
         if (maxBodyBytes < 1024 || maxJsonDepth < 4 || maxJsonTokens < 100 || !(maxSpan > 0) || maxPoints < 2
                 || maxSetEntries < 0 || maxInterventions < 0 || maxDoses < 0 || maxOutputs < 1 || maxRuns < 1
-                || !(maxAbsValue > 0) || timeBudgetMillis < 1 || workers < 1 || queueCapacity < 0 || maxPatients < 2) {
+                || !(maxAbsValue > 0) || timeBudgetMillis < 1 || workers < 1 || queueCapacity < 0
+                || idleTimeoutMillis < 100 || minRequestBytesPerSecond < 0 || maxConnectionsPerClient < 1
+                || maxPatients < 2 || maxModelBytes < 1024 || maxUploadedModels < 1) {
             throw new IllegalArgumentException("a limit is out of range: " + this);
         }
+    }
+
+    /** The largest request body any route accepts: the model upload's. */
+    public long maxRequestBytes() {
+        return Math.max(maxBodyBytes, maxModelBytes + 64 * 1024);
     }
 
     /** The limits by name, as documented and as {@link #with} takes them. */
@@ -61,7 +77,12 @@ public record WebLimits(long maxBodyBytes, int maxJsonDepth, int maxJsonTokens, 
         m.put("timeBudgetMillis", timeBudgetMillis);
         m.put("workers", workers);
         m.put("queueCapacity", queueCapacity);
+        m.put("idleTimeoutMillis", idleTimeoutMillis);
+        m.put("minRequestBytesPerSecond", minRequestBytesPerSecond);
+        m.put("maxConnectionsPerClient", maxConnectionsPerClient);
         m.put("maxPatients", maxPatients);
+        m.put("maxModelBytes", maxModelBytes);
+        m.put("maxUploadedModels", maxUploadedModels);
         return m;
     }
 
@@ -95,6 +116,8 @@ public record WebLimits(long maxBodyBytes, int maxJsonDepth, int maxJsonTokens, 
                 (Double) m.get("maxSpan"), (Integer) m.get("maxPoints"), (Integer) m.get("maxSetEntries"),
                 (Integer) m.get("maxInterventions"), (Integer) m.get("maxDoses"), (Integer) m.get("maxOutputs"),
                 (Integer) m.get("maxRuns"), (Double) m.get("maxAbsValue"), (Long) m.get("timeBudgetMillis"),
-                (Integer) m.get("workers"), (Integer) m.get("queueCapacity"), (Integer) m.get("maxPatients"));
+                (Integer) m.get("workers"), (Integer) m.get("queueCapacity"), (Long) m.get("idleTimeoutMillis"),
+                (Long) m.get("minRequestBytesPerSecond"), (Integer) m.get("maxConnectionsPerClient"),
+                (Integer) m.get("maxPatients"), (Long) m.get("maxModelBytes"), (Integer) m.get("maxUploadedModels"));
     }
 }

@@ -42,13 +42,17 @@ public final class WebServer implements AutoCloseable {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+    private static final String WARM_UP_SBML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<sbml xmlns=\"http://www.sbml.org/sbml/level3/version2/core\" level=\"3\" version=\"2\">"
+            + "<model id=\"warm_up\"><listOfParameters><parameter id=\"k\" value=\"1\" constant=\"true\"/>"
+            + "</listOfParameters></model></sbml>";
 
     /** A route: what the server answers, for the OpenAPI check. */
     public record Route(String method, String path) {
     }
 
     private final WebLimits limits;
-    private final ModelCatalog catalog;
+    private final WebCatalog catalog;
     /** Schubfach double formatting: Java 17's Double.toString made number output the largest cost of a request. */
     private final ObjectMapper mapper = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
             .enable(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build())
@@ -64,7 +68,7 @@ public final class WebServer implements AutoCloseable {
 
     public WebServer(WebLimits limits, ModelCatalog catalog) {
         this.limits = limits;
-        this.catalog = catalog;
+        this.catalog = new WebCatalog(catalog, limits.maxUploadedModels());
         this.workers = new Workers(limits);
     }
 
@@ -84,12 +88,24 @@ public final class WebServer implements AutoCloseable {
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
-            config.http.maxRequestSize = limits.maxBodyBytes();
+            config.http.maxRequestSize = limits.maxRequestBytes(); // each route checks its own limit
             config.http.prefer405over404 = true;
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setSendServerVersion(false);
                 http.setSendXPoweredBy(false);
                 http.setRequestHeaderSize(16 * 1024);
+                // A body trickling in (one byte a second) would hold a server thread for as long as it lasts.
+                http.setMinRequestDataRate(limits.minRequestBytesPerSecond());
+            });
+            // Our own connector, so that idle time and connections per client are bounded from the first one.
+            config.jetty.addConnector((server, http) -> {
+                org.eclipse.jetty.server.ServerConnector connector = new org.eclipse.jetty.server.ServerConnector(server,
+                        new org.eclipse.jetty.server.HttpConnectionFactory(http));
+                connector.setHost(host);
+                connector.setPort(port);
+                connector.setIdleTimeout(limits.idleTimeoutMillis());
+                connector.addBean(new ClientConnectionLimit(limits.maxConnectionsPerClient()));
+                return connector;
             });
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             config.staticFiles.add(files -> {
@@ -110,7 +126,9 @@ public final class WebServer implements AutoCloseable {
                 router.get("/api/health", api::health);
                 router.get("/api/openapi.json", api::openApi);
                 router.get("/api/models", api::listModels);
+                router.post("/api/models", api::upload);
                 router.get("/api/models/{id}", api::model);
+                router.get("/api/models/{id}/export", api::export);
                 router.get("/api/scenarios", api::listScenarios);
                 router.post("/api/simulate", api::simulate);
                 router.post("/api/compare", api::compare);
@@ -137,7 +155,7 @@ public final class WebServer implements AutoCloseable {
             });
         });
         try {
-            app.start(host, port);
+            app.start();
         } catch (RuntimeException e) {
             workers.close();
             throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + rootMessage(e), e);
@@ -145,7 +163,10 @@ public final class WebServer implements AutoCloseable {
         return this;
     }
 
-    /** Compiles every built-in model, so that the first requests need not wait for it. */
+    /**
+     * Compiles every built-in model and loads the other model readers (JSBML's classes take seconds to
+     * load), so that the first requests need not wait for either.
+     */
     public void warmUp() {
         for (String id : catalog.modelIds()) {
             try {
@@ -153,6 +174,11 @@ public final class WebServer implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("model {} does not compile: {}", id, e.getMessage());
             }
+        }
+        try {
+            org.osteon.sbml.SbmlReader.read(WARM_UP_SBML, "warm-up.xml");
+        } catch (RuntimeException e) {
+            LOG.warn("the SBML reader could not read a minimal model: {}", e.getMessage());
         }
     }
 

@@ -62,6 +62,14 @@ final class Workers implements AutoCloseable {
      *                      queue, 422 when the run used up its budget or the solver failed
      */
     <T> T run(long arrivalNanos, Function<Cancellation, T> job) {
+        return run(arrivalNanos, job, "the simulation did not finish");
+    }
+
+    /**
+     * As {@link #run(long, Function)}; {@code unfinished} starts the 422 message when the budget is
+     * used up (what did not finish, and what the client may do).
+     */
+    <T> T run(long arrivalNanos, Function<Cancellation, T> job, String unfinished) {
         long budgetNanos = TimeUnit.MILLISECONDS.toNanos(limits.timeBudgetMillis());
         long deadline = arrivalNanos + budgetNanos;
         AtomicBoolean abandoned = new AtomicBoolean();
@@ -92,7 +100,7 @@ final class Workers implements AutoCloseable {
         } catch (TimeoutException e) {
             abandoned.set(true);
             future.cancel(false);
-            throw new ApiException(422, null, "the simulation did not finish: " + budgetText);
+            throw new ApiException(422, null, unfinished + ": " + budgetText);
         } catch (InterruptedException e) {
             abandoned.set(true);
             future.cancel(false);

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.osteon.compile.CompiledEvent;
 import org.osteon.compile.CompiledModel;
+import org.osteon.compile.ForwardingEvent;
 import org.osteon.compile.Layout;
 import org.osteon.compile.ParameterDerivatives;
 import org.osteon.compile.Variable;
@@ -362,77 +363,25 @@ final class SensitivitySystem implements CompiledModel {
     }
 
     /** A model event with the sensitivity jump added to its effect. */
-    private final class SensitivityEvent implements CompiledEvent {
-        private final CompiledEvent e;
-
+    private final class SensitivityEvent extends ForwardingEvent {
         SensitivityEvent(CompiledEvent e) {
-            this.e = e;
-        }
-
-        @Override
-        public String id() {
-            return e.id();
-        }
-
-        @Override
-        public boolean trigger(double t, double[] y, double[] p) {
-            return e.trigger(t, y, p);
-        }
-
-        @Override
-        public int guardCount() {
-            return e.guardCount();
-        }
-
-        @Override
-        public double guard(int g, double t, double[] y, double[] p) {
-            return e.guard(g, t, y, p);
-        }
-
-        @Override
-        public double guardTime(int g, double[] p) {
-            return e.guardTime(g, p);
-        }
-
-        @Override
-        public boolean initialValue() {
-            return e.initialValue();
-        }
-
-        @Override
-        public boolean persistent() {
-            return e.persistent();
-        }
-
-        @Override
-        public boolean useValuesFromTriggerTime() {
-            return e.useValuesFromTriggerTime();
+            super(e);
         }
 
         @Override
         public double delay(double t, double[] y, double[] p) {
-            double d = e.delay(t, y, p);
+            double d = delegate.delay(t, y, p);
             if (d != 0) {
-                throw new UnsupportedOperationException("event '" + e.id() + "' has a delay: forward sensitivities do not"
+                throw new UnsupportedOperationException("event '" + delegate.id() + "' has a delay: forward sensitivities do not"
                         + " follow delayed events");
             }
             return d;
         }
 
-        @Override
-        public double priority(double t, double[] y, double[] p) {
-            return e.priority(t, y, p);
-        }
-
-        @Override
-        public boolean afterOutput() {
-            return e.afterOutput();
-        }
-
         /** The base values with the time appended (the jump re-evaluates the map at that time). */
         @Override
         public double[] evaluateAssignments(double t, double[] y, double[] p) {
-            double[] v = e.evaluateAssignments(t, y, p);
+            double[] v = delegate.evaluateAssignments(t, y, p);
             double[] out = Arrays.copyOf(v, v.length + 1);
             out[v.length] = t;
             return out;
@@ -442,7 +391,13 @@ final class SensitivitySystem implements CompiledModel {
         public void apply(double[] values, double[] y, double[] p) {
             double t = values[values.length - 1];
             double[] dtau = firingTimeSensitivity(t, y, p);
-            jump(t, y, p, (yy, pp) -> e.apply(e.evaluateAssignments(t, yy, pp), yy, pp), dtau);
+            jump(t, y, p, (yy, pp) -> delegate.apply(t, delegate.evaluateAssignments(t, yy, pp), yy, pp), dtau);
+        }
+
+        /** The time is the last of the values (see evaluateAssignments), so both forms do the same. */
+        @Override
+        public void apply(double t, double[] values, double[] y, double[] p) {
+            apply(values, y, p);
         }
 
         /** dtau/dtheta_j (scaled) for the guard that crossed, or null when the event is timed by parameters alone. */
@@ -450,9 +405,9 @@ final class SensitivitySystem implements CompiledModel {
             int best = -1;
             double bestValue = Double.POSITIVE_INFINITY;
             boolean timeGuard = false;
-            for (int g = 0; g < e.guardCount(); g++) {
-                double gt = e.guardTime(g, p);
-                double v = Double.isNaN(gt) ? Math.abs(e.guard(g, t, y, p)) : Math.abs(t - gt);
+            for (int g = 0; g < delegate.guardCount(); g++) {
+                double gt = delegate.guardTime(g, p);
+                double v = Double.isNaN(gt) ? Math.abs(delegate.guard(g, t, y, p)) : Math.abs(t - gt);
                 if (v < bestValue) {
                     bestValue = v;
                     best = g;
@@ -477,9 +432,9 @@ final class SensitivitySystem implements CompiledModel {
                         int q = kIndex[kk];
                         double h = 1e-6 * Math.max(Math.abs(p[q]), 1e-12);
                         pp[q] = p[q] + h;
-                        double up = e.guardTime(g, pp);
+                        double up = delegate.guardTime(g, pp);
                         pp[q] = p[q] - h;
-                        double down = e.guardTime(g, pp);
+                        double down = delegate.guardTime(g, pp);
                         pp[q] = p[q];
                         acc += (up - down) / (2 * h) * dir;
                     }
@@ -494,14 +449,14 @@ final class SensitivitySystem implements CompiledModel {
             for (int c = 0; c < n; c++) {
                 double h = 1e-7 * Math.max(Math.abs(y[c]), 1e-12);
                 yy[c] = y[c] + h;
-                double up = e.guard(g, t, yy, p);
+                double up = delegate.guard(g, t, yy, p);
                 yy[c] = y[c] - h;
-                double down = e.guard(g, t, yy, p);
+                double down = delegate.guard(g, t, yy, p);
                 yy[c] = y[c];
                 gy[c] = (up - down) / (2 * h);
             }
             double ht = 1e-7 * Math.max(Math.abs(t), 1);
-            double gt = (e.guard(g, t + ht, y, p) - e.guard(g, t - ht, y, p)) / (2 * ht);
+            double gt = (delegate.guard(g, t + ht, y, p) - delegate.guard(g, t - ht, y, p)) / (2 * ht);
             double rate = gt;
             for (int c = 0; c < n; c++) {
                 rate += gy[c] * f[c];
@@ -515,9 +470,9 @@ final class SensitivitySystem implements CompiledModel {
                 int q = kIndex[kk];
                 double h = 1e-7 * Math.max(Math.abs(p[q]), 1e-12);
                 pp[q] = p[q] + h;
-                double up = e.guard(g, t, y, pp);
+                double up = delegate.guard(g, t, y, pp);
                 pp[q] = p[q] - h;
-                double down = e.guard(g, t, y, pp);
+                double down = delegate.guard(g, t, y, pp);
                 pp[q] = p[q];
                 gp[kk] = (up - down) / (2 * h);
             }

@@ -12,7 +12,15 @@ public final class PetersonRiggs2010Model {
 
     /** Baseline first, then the drug regimens of Peterson &amp; Riggs 2012 and the other conditions. */
     public static final List<String> SCENARIOS = List.of(
-            "petersonriggs2010-baseline");
+            "petersonriggs2010-baseline",
+            "petersonriggs2010-denosumab-60mg-q6m-48mo",
+            "petersonriggs2010-denosumab-14mg-then-60mg-q6m-48mo",
+            "petersonriggs2010-denosumab-30mg-q3m-restart-48mo",
+            "petersonriggs2010-denosumab-210mg-q6m-stop-48mo",
+            "petersonriggs2010-denosumab-discontinuation",
+            "petersonriggs2010-teriparatide-20ug-1y",
+            "petersonriggs2010-gfr-decline",
+            "petersonriggs2010-estrogen-loss");
 
     private PetersonRiggs2010Model() {
     }

@@ -7,14 +7,13 @@ import org.osteon.models.BuiltInModel;
 /**
  * Scheiner, Pivonka and Hellmich (2013): Pivonka 2008 bone-cell populations coupled to the
  * continuum micromechanics of cortical bone (mechanical regulation of OBp proliferation and of
- * RANKL production). Text in {@code scheiner2013.ant}, micromechanics in
- * {@link ScheinerMicromechanics}; documentation in docs/models/scheiner2013.md.
+ * RANKL production). Text in {@code scheiner2013.ant}, including the micromechanics as the
+ * exact rational form whose coefficients {@link ScheinerMicromechanics} computes (a test keeps
+ * them equal), so the file is a complete model for any Antimony tool; documentation in
+ * docs/models/scheiner2013.md.
  */
 public final class Scheiner2013Model {
     public static final String ID = "scheiner2013";
-
-    /** The micromechanics is immutable and thread-safe, so one instance serves every compile. */
-    private static final ScheinerMicromechanics MICROMECHANICS = new ScheinerMicromechanics();
 
     private Scheiner2013Model() {
     }
@@ -29,12 +28,7 @@ public final class Scheiner2013Model {
                         + "matrix (two-phase micromechanics, cylindrical vascular pores) drives OBp proliferation "
                         + "(overuse) and RANKL production (disuse); vascular porosity and bone-matrix fractions evolve.",
                 BuiltInModel.resourceOf(ID),
-                Scheiner2013Model::options,
+                () -> CompileOptions.DEFAULT,
                 List.of(BuiltInModel.scenarioOf(ID, "scheiner2013-disuse")));
-    }
-
-    /** Compile options: the Java micromechanics as {@code strain_energy_bm(f_vas, sigma33)}. */
-    public static CompileOptions options() {
-        return CompileOptions.DEFAULT.withFunction(MICROMECHANICS);
     }
 }

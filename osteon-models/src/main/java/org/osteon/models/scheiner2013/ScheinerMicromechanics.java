@@ -146,6 +146,26 @@ public final class ScheinerMicromechanics implements ExternalFunction {
 
     // ---- evaluation --------------------------------------------------------------------
 
+    /**
+     * ψ_bm as an Antimony function with this instance's coefficients written out: the model
+     * text defines {@code strain_energy_bm} with it, so the model file is complete for every
+     * Antimony tool (libAntimony, tellurium), and Osteon evaluates the same rational form.
+     */
+    public String antimonyFunction() {
+        String f = "f_vas/100";
+        return "function " + NAME + "(f_vas, sigma33)\n  0.5*sigma33^2*" + horner(q, f) + "/" + horner(d, f)
+                + "^2\nend";
+    }
+
+    /** c0 + f*(c1 + f*(c2 + ...)) with the coefficients' shortest exact decimal form. */
+    private static String horner(double[] c, String f) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < c.length; i++) {
+            sb.append(i == 0 ? "(" : " + " + f + "*(").append(org.osteon.model.expr.ExprFormatter.number(c[i]));
+        }
+        return sb.append(")".repeat(c.length)).toString();
+    }
+
     /** ψ_bm (GPa) for vascular porosity f_vas (%) and axial stress σ33 (GPa); f_bm = 100 − f_vas. */
     public double strainEnergy(double fVasPercent, double sigma33) {
         double f = fVasPercent / 100;

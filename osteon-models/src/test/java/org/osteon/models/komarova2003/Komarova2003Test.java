@@ -58,7 +58,7 @@ class Komarova2003Test {
         CompiledModel model = CATALOG.compiled("komarova2003").orElseThrow();
         InitialConditions init = InitialConditions.prepare(model, Map.of(), 0);
         double[] p = init.parameters();
-        assertThat(p[model.layout().parameterIndex("gamma")]).isEqualTo(-1.0);
+        assertThat(p[model.layout().parameterIndex("gamma_")]).isEqualTo(-1.0);
         assertThat(p[model.layout().parameterIndex("x1bar")]).isCloseTo(X1BAR, within(1e-12 * X1BAR));
         assertThat(p[model.layout().parameterIndex("x2bar")]).isCloseTo(X2BAR, within(1e-12 * X2BAR));
         // The default start is the steady state itself.

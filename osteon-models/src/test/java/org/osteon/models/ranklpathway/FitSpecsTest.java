@@ -23,14 +23,16 @@ import org.junit.jupiter.api.Test;
  * The {@code osteon fit} specifications that calibrate {@code rankl-pathway}
  * ({@code calibration/fit-*.yaml}) read without error, fit training data only (never a held-out
  * (arm, output) pair of acceptance.csv), and every parameter they estimate says in its note how
- * it was estimated: "fitted by osteon fit ... spec calibration/X" naming the spec that estimates
- * it, or "estimated: calibration stage ..." (the earlier procedure's value, not yet replaced).
+ * it was estimated: "estimated: calibration stage N, osteon fit calibration/fit-N-....yaml" naming
+ * the spec (of the same stage) that estimates it, or "estimated: calibration stage N (" (the earlier
+ * procedure's value, not yet replaced). Notes are in the form libAntimony reads: {@code x notes "note: ..."}.
  */
 class FitSpecsTest {
     private static final List<String> SPECS = List.of("fit-1-denosumab.yaml", "fit-2-teriparatide.yaml",
             "fit-3-menopause.yaml", "fit-4-zoledronate.yaml");
     private static final Pattern FITTED_NOTE = Pattern.compile(
-            "^\\s*(\\w+)\\.note = \"fitted by osteon fit to [^\"]*, spec calibration/(fit-[\\w-]+\\.yaml);", Pattern.MULTILINE);
+            "^\\s*(\\w+) notes \"note: estimated: calibration stage (\\d), osteon fit calibration/(fit-(\\d)-[\\w-]+\\.yaml) ",
+            Pattern.MULTILINE);
 
     private static FitSpec read(String name) {
         URL url = RanklPathwayTrials.class.getResource(RanklPathwayTrials.DIR + name);
@@ -81,14 +83,15 @@ class FitSpecsTest {
         Map<String, String> noted = new TreeMap<>();
         Matcher m = FITTED_NOTE.matcher(model);
         while (m.find()) {
-            noted.put(m.group(1), m.group(2));
+            assertThat(m.group(2)).as(m.group(1) + ": the stage its note names is its spec's stage").isEqualTo(m.group(4));
+            noted.put(m.group(1), m.group(3));
         }
-        assertThat(noted).as("parameters whose note says 'fitted by osteon fit': the spec named").isNotEmpty();
+        assertThat(noted).as("parameters whose note says 'osteon fit': the spec named").isNotEmpty();
         noted.forEach((p, spec) -> assertThat(specOf.get(p)).as(p + ": the spec its note names estimates it").isEqualTo(spec));
         // what a spec estimates but the model does not yet hold from osteon fit carries the earlier estimate, and says so
         for (String p : specOf.keySet()) {
             if (!noted.containsKey(p)) {
-                assertThat(model).as(p + " note").containsPattern("(?m)^\\s*" + p + "\\.note = \"estimated: calibration stage");
+                assertThat(model).as(p + " note").containsPattern("(?m)^\\s*" + p + " notes \"note: estimated: calibration stage \\d \\(");
             }
         }
     }

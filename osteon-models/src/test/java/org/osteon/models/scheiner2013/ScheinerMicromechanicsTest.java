@@ -27,6 +27,15 @@ class ScheinerMicromechanicsTest {
     private static final double SIGMA_DISUSE = -0.025;
 
     @Test
+    void theModelTextDefinesPsiWithTheseCoefficients() throws Exception {
+        // scheiner2013.ant carries the rational form written out, so that any Antimony tool computes ψ
+        try (var in = Scheiner2013Model.class.getResourceAsStream("/org/osteon/models/scheiner2013/scheiner2013.ant")) {
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(text).contains(MM.antimonyFunction() + "\n");
+        }
+    }
+
+    @Test
     void hillTensorMatchesTheSpecKelvinValues() {
         double[][] p = MM.hillTensor();
         // spec §4 gives 12 significant digits: tolerance 5e-13 (half a unit in the last digit)

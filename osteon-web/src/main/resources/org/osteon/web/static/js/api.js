@@ -22,3 +22,7 @@ export const get = (path, signal) => call(path, {signal});
 
 export const post = (path, body, signal) =>
   call(path, {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body), signal});
+
+/** Posts text (a model) as the body, with its media type. */
+export const postText = (path, text, type, signal) =>
+  call(path, {method: 'POST', headers: {'Content-Type': `${type}; charset=utf-8`}, body: text, signal});

@@ -2,10 +2,11 @@
 import * as api from './api.js';
 import {el, clone, download, encodeState, decodeState} from './util.js';
 import {renderScenarioControls} from './controls.js';
-import {createPathway, renderNodeDetails, activeNodes} from './pathway.js';
+import {createPathway, renderNodeDetails, activeNodes, isReactionNetwork} from './pathway.js';
 import {renderPlots, resizePlots} from './plots.js';
 import {toCsv, toYaml} from './export.js';
 import {populationRequest, renderPopulation} from './population.js';
+import {wireDialog, isUpload, remembered, restore} from './upload.js';
 
 const $ = (id) => document.getElementById(id);
 const DEFAULT = {model: 'rankl-pathway', scenarioId: 'rankl-pathway-menopause-denosumab'};
@@ -20,6 +21,7 @@ let result = null;         // what the plots show, normalised
 let inFlight = null;
 let timer = null;
 let seq = 0;
+let builtIns = [];          // GET /api/models
 const hook = window.osteonExplorer = {renders: 0, requests: 0, errors: 0, result: null, state, busy: false};
 
 const pathway = createPathway($('cy'), {onSelect: (id) => selectNode(id)});
@@ -75,15 +77,43 @@ function selectNode(id) {
   saveUrl();
 }
 
+/** The model list: the built-in models, then the models uploaded from this browser. */
+function renderModelList(current) {
+  const mine = remembered().filter((u) => !builtIns.some((m) => m.id === u.id));
+  if (current && isUpload(current.id) && !mine.some((u) => u.id === current.id)) {
+    mine.unshift({id: current.id, title: current.title, name: current.name || current.title || current.id});
+  }
+  $('model').replaceChildren(el('optgroup', {label: 'Built-in models'},
+    builtIns.map((m) => el('option', {value: m.id, title: m.title}, m.id))),
+  mine.length ? el('optgroup', {label: 'Your models'}, mine.map((u) => el('option', {value: u.id, title: u.title || u.name},
+    `${u.name} (yours)`))) : null);
+}
+
+/** GET a model's description; an upload the server has forgotten is sent again from this browser's copy. */
+async function describe(id) {
+  try {
+    return await api.get(`/api/models/${encodeURIComponent(id)}`);
+  } catch (e) {
+    if (e.status === 404 && isUpload(id) && await restore(id)) return api.get(`/api/models/${encodeURIComponent(id)}`);
+    throw e;
+  }
+}
+
 async function loadModel(id) {
-  model = await api.get(`/api/models/${encodeURIComponent(id)}`);
+  model = await describe(id);
   scenarios = await api.get(`/api/scenarios?model=${encodeURIComponent(id)}`);
   state.model = id;
+  if (![...$('model').options].some((o) => o.value === id)) renderModelList(model);
   $('model').value = id;
   $('model-title').textContent = [model.title, model.citation].filter(Boolean).join(' — ');
+  $('model-note').textContent = '';
   $('scenario').replaceChildren(el('option', {value: ''}, '(model defaults)'),
     ...scenarios.map((s) => el('option', {value: s.id, title: s.description}, s.id)));
   const hasPathway = Boolean(model.pathway);
+  const network = isReactionNetwork(model.pathway);
+  document.querySelectorAll('.legend .curated').forEach((li) => { li.hidden = network; });
+  document.querySelectorAll('.legend .network').forEach((li) => { li.hidden = !network; });
+  $('pathway-h').textContent = network ? 'Reactions' : 'Pathway';
   $('pathway-panel').hidden = !hasPathway;
   $('details-panel').hidden = !hasPathway;
   document.querySelector('.layout').classList.toggle('no-pathway', !hasPathway);
@@ -138,6 +168,8 @@ function normalise(data, path) {
     runs: [{name: 'current', baseline: true, series: Object.fromEntries(data.columns.map((c) => [c.id, c.values]))}]};
 }
 
+let restoring = false;
+
 async function compute() {
   if (inFlight) inFlight.abort();
   const controller = inFlight = new AbortController();
@@ -159,6 +191,17 @@ async function compute() {
   } catch (e) {
     if (e.name === 'AbortError') return;
     if (mine !== seq) return;
+    if (!restoring && isUpload(state.model) && e.status === 400 && e.field && e.field.endsWith('model')) {
+      // The server forgot the uploaded model (restart, or many uploads since): send it again, once.
+      restoring = true;
+      try {
+        if (await restore(state.model)) { schedule(0); return; }
+      } catch (again) {
+        e = again;
+      } finally {
+        restoring = false;
+      }
+    }
     hook.errors++;
     status(e.field ? `${e.message} (field: ${e.field})` : e.message, true);
   } finally {
@@ -227,7 +270,25 @@ async function downloadPlot(format) {
   }
 }
 
-const fileBase = () => (state.scenarioId || state.model || 'osteon').replace(/[^A-Za-z0-9_.-]/g, '_');
+/** The model (not the scenario) as the server exports it: GET /api/models/{id}/export. */
+async function downloadModel(format, extension) {
+  const name = `${modelFileBase()}.${extension}`;
+  try {
+    const blob = await api.get(`/api/models/${encodeURIComponent(state.model)}/export?format=${format}`);
+    download(blob, name);
+    status(`Downloaded ${name}: ./osteon run ${name} reads it.`);
+  } catch (e) {
+    status(e.message, true);
+  }
+}
+
+const fileBase = () => (state.scenarioId || modelFileBase()).replace(/[^A-Za-z0-9_.-]/g, '_');
+
+/** An uploaded model's file name without its ending, else the model id. */
+function modelFileBase() {
+  const mine = isUpload(state.model) ? remembered().find((u) => u.id === state.model) : null;
+  return (mine ? mine.name.replace(/\.[A-Za-z]+$/, '') : state.model || 'osteon').replace(/[^A-Za-z0-9_.-]/g, '_');
+}
 
 function wire() {
   $('model').addEventListener('change', async (e) => {
@@ -256,9 +317,26 @@ function wire() {
   $('dl-png').addEventListener('click', () => downloadPlot('png'));
   $('dl-svg').addEventListener('click', () => downloadPlot('svg'));
   $('dl-yaml').addEventListener('click', () => {
-    download(new Blob([toYaml(state.scenario)], {type: 'application/yaml'}), `${fileBase()}.yaml`);
+    // An uploaded model is named by its file, which the user has: osteon run reads it next to the YAML.
+    const mine = isUpload(state.model) ? remembered().find((u) => u.id === state.model) : null;
+    const scenario = mine ? {...state.scenario, model: mine.name} : state.scenario;
+    download(new Blob([toYaml(scenario)], {type: 'application/yaml'}), `${fileBase()}.yaml`);
     status(`Downloaded ${fileBase()}.yaml: run it with ./osteon run ${fileBase()}.yaml`);
   });
+  $('dl-sbml').addEventListener('click', () => downloadModel('sbml', 'xml'));
+  $('dl-antimony').addEventListener('click', () => downloadModel('antimony', 'ant'));
+  wireDialog({onLoaded: async (summary) => {
+    renderModelList(summary);
+    await loadModel(summary.id);
+    state.node = null;
+    loadScenario('');
+    const w = summary.warnings || [];
+    const count = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    $('model-note').textContent = `Your model ${summary.name} (${summary.format}): ${count(summary.states, 'state')}, `
+      + `${count(summary.parameters, 'parameter')}, ${count(summary.outputs, 'output')}; `
+      + (w.length ? `${count(w.length, 'warning')}: ${w.slice(0, 3).join('; ')}${w.length > 3 ? '; ...' : ''}` : 'no warnings.');
+    hook.upload = summary;
+  }});
   $('copy-link').addEventListener('click', async () => {
     try {
       await navigator.clipboard.writeText(location.href);
@@ -313,16 +391,24 @@ function setLarge(on) {
 
 async function start() {
   wire();
-  const list = await api.get('/api/models');
-  $('model').replaceChildren(...list.map((m) => el('option', {value: m.id, title: m.title}, m.id)));
+  builtIns = await api.get('/api/models');
+  renderModelList(null);
   let saved = null;
   try {
     saved = await decodeState(location.hash.slice(1));
   } catch (e) {
     status('The link could not be read; showing the default view.', true);
   }
-  if (saved && saved.model && list.some((m) => m.id === saved.model)) {
-    await loadModel(saved.model);
+  let restored = false;
+  if (saved && saved.model && (builtIns.some((m) => m.id === saved.model) || isUpload(saved.model))) {
+    try {
+      await loadModel(saved.model);
+      restored = true;
+    } catch (e) {
+      status(`The link's model could not be loaded (${e.message}); showing the default view.`, true);
+    }
+  }
+  if (restored) {
     Object.assign(state, saved);
     delete state.v;
     $('scenario').value = state.scenarioId || '';

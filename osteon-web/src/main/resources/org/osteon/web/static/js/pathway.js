@@ -17,7 +17,10 @@ const KIND_STYLE = {
   process: {shape: 'rectangle', bg: '#ececec', border: '#555'},
   disease: {shape: 'round-octagon', bg: '#f8d4d4', border: '#b71c1c'},
 };
-const EDGE_WORD = {activates: '→ activates', inhibits: '⊣ inhibits', binds: '◇ binds', produces: '⇢ produces', involves: '— involves'};
+const EDGE_WORD = {activates: '→ activates', inhibits: '⊣ inhibits', binds: '◇ binds', produces: '⇢ produces', involves: '— involves',
+  consumed: '→ is consumed by', yields: '→ yields', modifies: '⊸ modifies'};
+/** The source of a pathway drawn from a model's reactions (ReactionNetwork.SOURCE on the server). */
+export const isReactionNetwork = (pathway) => Boolean(pathway && pathway.source && pathway.source.startsWith('the reactions of the model'));
 
 function style() {
   const s = [
@@ -34,6 +37,10 @@ function style() {
     {selector: 'edge[type="produces"]', style: {'line-color': '#37474f', 'target-arrow-color': '#37474f', 'line-style': 'dotted',
       'target-arrow-shape': 'vee'}},
     {selector: 'edge[type="involves"]', style: {'line-color': '#bbb', 'line-style': 'dashed', 'target-arrow-shape': 'none', width: 1.5}},
+    {selector: 'edge[type="consumed"], edge[type="yields"]', style: {'line-color': '#37474f', 'target-arrow-color': '#37474f',
+      'target-arrow-shape': 'triangle'}},
+    {selector: 'edge[type="modifies"]', style: {'line-color': '#8a6d00', 'target-arrow-color': '#8a6d00', 'line-style': 'dashed',
+      'target-arrow-shape': 'circle', 'target-arrow-fill': 'hollow'}},
     {selector: '.hidden', style: {display: 'none'}},
     {selector: '.faded', style: {opacity: 0.35}},
     {selector: 'node:selected', style: {'border-width': 5, 'border-color': '#ff9800'}},
@@ -155,7 +162,8 @@ function render(container, node, ctx) {
   }
   const said = node.outline || [];
   const edges = ctx.pathway.edges.filter((e) => e.from === node.id || e.to === node.id);
-  container.append(el('h3', {}, 'What the source outline says'));
+  const network = isReactionNetwork(ctx.pathway);
+  container.append(el('h3', {}, network ? 'In the reactions of the model' : 'What the source outline says'));
   if (said.length) container.append(...said.map((t) => el('blockquote', {}, `“${t}”`)));
   const edgeItems = edges.filter((e) => e.type !== 'involves' || e.outline).map((e) => el('li', {},
     el('span', {class: e.type === 'inhibits' ? 'edge-inh' : e.type === 'activates' ? 'edge-act' : ''},
@@ -163,7 +171,9 @@ function render(container, node, ctx) {
     e.label ? ` (${e.label})` : '',
     e.outline ? el('div', {}, `“${e.outline}”`) : e.basis ? el('div', {class: 'unit-label'}, `basis: ${e.basis}`) : '',
     e.term ? el('div', {}, 'model term: ', el('code', {}, e.term)) : ''));
-  if (!said.length && !edgeItems.length) container.append(el('p', {class: 'hint'}, 'The outline does not mention it directly.'));
+  if (!said.length && !edgeItems.length) {
+    container.append(el('p', {class: 'hint'}, network ? 'It takes part in no reaction.' : 'The outline does not mention it directly.'));
+  }
   if (edgeItems.length) container.append(el('ul', {}, edgeItems));
 
   const controls = node.controls || {};

@@ -31,7 +31,7 @@ export function renderPlots(container, result, {show, log}) {
     const data = [result.time, ...runs.map((r) => r.series[id].map((v) => (log && !(v > 0) ? null : v)))];
     const opts = {
       width, height: 210,
-      scales: {x: {time: false}, y: {distr: log && !percent ? 3 : 1}},
+      scales: {x: {time: false}, y: log && !percent ? {distr: 3} : {distr: 1, range: (u, min, max) => paddedRange(min, max)}},
       axes: [{label: `time (${result.timeUnit || 'day'})`, size: 40}, {size: 64, values: (u, vals) => vals.map(fmt)}],
       legend: {show: runs.length > 1},
       cursor: {drag: {x: true, y: false}},
@@ -42,6 +42,19 @@ export function renderPlots(container, result, {show, log}) {
     charts.push(new uPlot(opts, data, box));
   }
   if (!charts.length) container.append(el('p', {class: 'hint'}, 'Choose outputs to plot.'));
+}
+
+/**
+ * The y range of a linear axis: the data's, widened to at least 1 % of its level. A series that
+ * varies by a few parts per million would otherwise fill the plot, its rounding noise drawn as
+ * oscillations under repeated tick labels (4 significant digits tell ticks 0.2 % of the level apart).
+ */
+export function paddedRange(min, max) {
+  if (min === null || max === null || !Number.isFinite(min) || !Number.isFinite(max)) return [min, max];
+  const mid = (min + max) / 2;
+  const minSpan = mid === 0 ? 2 : 0.01 * Math.abs(mid);
+  if (max - min >= minSpan) return [min, max];
+  return [mid - minSpan / 2, mid + minSpan / 2];
 }
 
 /** Two plots a row when there is room (the grid's minimum column is 330 px), else one. */

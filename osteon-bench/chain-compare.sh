@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Issue 14's chain benchmark, Osteon and SUNDIALS CVODE side by side in one run (on demand, not in CI).
+# Usage (from the repository root, after `mvn -q -Pbench -DskipTests package -pl osteon-bench -am`):
+#   osteon-bench/chain-compare.sh [repeats] [N ...]        default: 5 repeats, N = 100 300 1000 10000
+# Each N: a fresh JVM compiles the chain (time, CPU time, peak heap) and solves it with each method
+# (median/min/max of the repeats after one warm-up run), then the C driver solves the same equations.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repeats="${1:-5}"
+shift || true
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(100 300 1000 10000)
+cvode="$("$here/src/main/c/build.sh")"
+echo "# load before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
+for n in "${sizes[@]}"; do
+  java -Xmx6g -cp "$here/target/benchmarks.jar" org.osteon.bench.ChainRun "$n" auto,rodas5p "$repeats"
+  "$cvode" "$n" "$repeats"
+done
+echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,0 +1,111 @@
+package org.osteon.bench;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.osteon.models.BuiltInCatalog;
+import org.osteon.scenario.Scenario;
+import org.osteon.scenario.ScenarioReader;
+import org.osteon.scenario.ScenarioRunner;
+import org.osteon.simulation.SimulationProblem;
+import org.osteon.simulation.Simulator;
+import org.osteon.simulation.SolverSettings;
+import org.osteon.trajectory.Trajectory;
+
+/**
+ * Peterson &amp; Riggs 2010 (petersonriggs2010, 46 states, time in hours): one full
+ * {@link Simulator#solve} with the scenario's settings, model compiled and problem built once.
+ * Issue 11's peer figures (OpenBoneMin: mrgsolve, compiled C++, LSODA): about 1.1 s for a year of
+ * daily teriparatide (365 doses) and about 50 ms for two years of denosumab.
+ * <ul>
+ * <li>{@code teriparatide-1y}: the shipped {@code petersonriggs2010-teriparatide-20ug-1y} (365 doses
+ * of 20 ug every 24 h, hourly output, 8760 h);
+ * <li>{@code denosumab-2y}: OpenBoneMin's {@code sim_denos()} defaults: 60 mg every 4032 h (6 months of
+ * 28 days), 3 doses, to (3 + 1) x 4032 = 16128 h on a 4 h grid;
+ * <li>{@code denosumab-48mo}: the shipped {@code petersonriggs2010-denosumab-60mg-q6m-48mo} (8 doses,
+ * daily output, 32256 h).
+ * </ul>
+ *
+ * <p>Run: {@code mvn -q -o -Pbench -DskipTests package -pl osteon-bench -am && java -jar
+ * osteon-bench/target/benchmarks.jar PetersonRiggsBenchmark -wi 3 -i 5 -f 1}. On a shared machine
+ * the JMH wall time measures the load; {@link #main} measures the thread CPU time of each solve
+ * (after warm-up) instead: {@code java -cp osteon-bench/target/benchmarks.jar
+ * org.osteon.bench.PetersonRiggsBenchmark 20}.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+@State(Scope.Benchmark)
+public class PetersonRiggsBenchmark {
+    @Param({"teriparatide-1y", "denosumab-2y", "denosumab-48mo"})
+    public String run;
+
+    private SimulationProblem problem;
+    private SolverSettings settings;
+
+    @Setup
+    public void setup() {
+        BuiltInCatalog catalog = new BuiltInCatalog();
+        ScenarioRunner runner = new ScenarioRunner(catalog);
+        Scenario s = switch (run) {
+            case "teriparatide-1y" -> catalog.scenario("petersonriggs2010-teriparatide-20ug-1y").orElseThrow();
+            case "denosumab-48mo" -> catalog.scenario("petersonriggs2010-denosumab-60mg-q6m-48mo").orElseThrow();
+            case "denosumab-2y" -> ScenarioReader.parse("""
+                    name: sim-denos-defaults
+                    model: petersonriggs2010
+                    until: 16128
+                    step: 4
+                    solver: rodas5p
+                    doses:
+                      - {target: DENSC, amount: 6.0e7, at: 0, every: 4032, count: 3}
+                    outputs: [DENCP, DENMOL, BMDlsDENchange]
+                    """, "sim-denos-defaults", null);
+            default -> throw new IllegalArgumentException(run);
+        };
+        problem = runner.problem(s, runner.model(s));
+        settings = runner.settings(s);
+    }
+
+    @Benchmark
+    public Trajectory solve() {
+        return Simulator.solve(problem, settings);
+    }
+
+    /** Thread CPU time per warm solve (median and minimum of N after N warm-up solves), for each run. */
+    public static void main(String[] args) {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (String run : new String[] {"teriparatide-1y", "denosumab-2y", "denosumab-48mo"}) {
+            PetersonRiggsBenchmark b = new PetersonRiggsBenchmark();
+            b.run = run;
+            b.setup();
+            for (int i = 0; i < n; i++) {
+                b.solve();
+            }
+            double[] ms = new double[n];
+            Trajectory last = null;
+            for (int i = 0; i < n; i++) {
+                long t0 = cpu.getCurrentThreadCpuTime();
+                last = b.solve();
+                ms[i] = (cpu.getCurrentThreadCpuTime() - t0) / 1e6;
+            }
+            java.util.Arrays.sort(ms);
+            var info = last.runInfo();
+            System.out.printf(java.util.Locale.ROOT, "%s: CPU ms per solve median %.2f, min %.2f (n = %d); %s, %d steps "
+                    + "(%d rejected), %d right-hand sides, %d Jacobians, %d restarts, %d events%n", run, ms[n / 2], ms[0], n,
+                    info.method(), info.acceptedSteps(), info.rejectedSteps(), info.functionEvaluations(),
+                    info.jacobianEvaluations(), info.restarts(), info.eventsFired());
+        }
+    }
+}
