@@ -54,4 +54,28 @@ class SummaryTest {
         assertThatThrownBy(() -> Axis.linear("k", 1, 1, 3)).hasMessageContaining("empty");
         assertThatThrownBy(() -> Axis.linear("k", 0, Double.NaN, 3)).hasMessageContaining("finite");
     }
+
+    @Test
+    void theMeanIsOverTheRunsOwnSpanAndASinglePointIsItsOwnMean() {
+        // times 2, 3, 6 and values 1, 3, 3: trapezoids 2 * 1 + 3 * 3 = 11 over the 4 days from 2 to 6
+        Trajectory late = new Trajectory("m", "day", new double[] {2, 3, 6},
+                List.of(new Column("a", Variable.Kind.RATE_RULE, null, null)), new double[][] {{1, 3, 3}}, null);
+        assertThat(Summary.MEAN.of(late, "a")).isCloseTo(11 / 4.0, within(1e-15));
+        Trajectory one = new Trajectory("m", "day", new double[] {5},
+                List.of(new Column("a", Variable.Kind.RATE_RULE, null, null)), new double[][] {{-7}}, null);
+        assertThat(Summary.MEAN.of(one, "a")).isEqualTo(-7);
+        assertThat(Summary.TIME_OF_MIN.label()).isEqualTo("time-of-min");
+    }
+
+    @Test
+    void axesEndExactlyWhereTypedEvenWhenArithmeticWouldNot() {
+        // 0.3 + (0.9 - 0.3) * 3 / 3 is 0.9000000000000001 in doubles; the last value must be the 0.9 typed
+        assertThat(Axis.linear("k", 0.3, 0.9, 4).value(3)).isEqualTo(0.9);
+        // exp(log(0.1)) is 0.10000000000000002: the first value must be the 0.1 typed
+        assertThat(Axis.logarithmic("k", 0.1, 0.7, 7).value(0)).isEqualTo(0.1);
+        assertThat(Axis.linear("k", 0, 1, Axis.MAX_POINTS).values()).hasSize(Axis.MAX_POINTS);
+        assertThatThrownBy(() -> Axis.linear("k", 0, 1, Axis.MAX_POINTS + 1)).hasMessageContaining("between 1 and");
+        assertThatThrownBy(() -> Axis.logarithmic("k", 1, 0, 3)).hasMessageContaining("positive ends");
+        assertThatThrownBy(() -> Axis.logarithmic("k", 1, Double.POSITIVE_INFINITY, 3)).hasMessageContaining("finite");
+    }
 }
