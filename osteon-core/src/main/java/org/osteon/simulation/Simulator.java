@@ -202,8 +202,11 @@ public final class Simulator {
      * and events that fire after the output.
      */
     private void handleTimePoint() {
-        applyChanges(ScheduledChange.Phase.BEFORE_OUTPUT);
-        if (events.process(t, y, p, false)) {
+        // A dose or an intervention changes the state or the parameters as much as an event does:
+        // either one leaves algebraic values to be solved for again before the output.
+        boolean jumped = applyChanges(ScheduledChange.Phase.BEFORE_OUTPUT);
+        jumped |= events.process(t, y, p, false);
+        if (jumped) {
             consistent();
         }
         recorder.recordUpTo(t, y, p);
