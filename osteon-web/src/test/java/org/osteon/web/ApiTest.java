@@ -168,6 +168,67 @@ class ApiTest extends ServerTestBase {
         }
     }
 
+    /**
+     * A scenario with its own calendar ({@code month: 28 d}, as OpenBoneMin's digitised trials count) and
+     * every time and dose given with a unit: shown by the API (its JSON form) and posted back, or written by
+     * hand with the YAML's text quantities, it runs exactly as the Java API runs the YAML (the same solver
+     * on the same problem: equal numbers, tolerance 0). Before the fix the JSON form dropped the month and
+     * the span given in months, and the web run differed.
+     */
+    @Test
+    void aScenarioWithItsOwnCalendarAndUnitsRunsThroughTheApiAsInJava() {
+        String yaml = """
+                name: calendar-28
+                model: rankl-pathway
+                month: 28 d
+                until: 8 months
+                step: 7 d
+                interventions:
+                  - {set: E2_target, value: 0.1, from: 1 month, to: 6 months}
+                doses:
+                  - {target: Den_depot, amount: 60 mg, at: 1 month, every: 3 months, count: 2}
+                  - {target: TPTD_depot, amount: 20 ug, at: 0, every: 1 month, for: 4 months}
+                outputs: [BMD_LS_change, CTX, Den_C]
+                """;
+        Scenario s = org.osteon.scenario.ScenarioReader.parse(yaml, "calendar-28.yaml", null);
+        Trajectory expected = new ScenarioRunner(ModelCatalogs.discover()).run(s);
+        // 8 months of 28 days at a 7-day step: 224 / 7 + 1 = 33 points (a 30.4375-day month would give 35)
+        assertThat(expected.size()).isEqualTo(33);
+
+        ObjectNode shown = ScenarioJsonAccess.toJson(s);
+        assertThat(shown.get("month").toString()).isEqualTo("{\"value\":28.0,\"unit\":\"d\"}");
+        assertThat(shown.get("until").toString()).isEqualTo("{\"value\":8.0,\"unit\":\"months\"}");
+        assertThat(shown.get("doses").get(0).get("amount").toString()).isEqualTo("{\"value\":60.0,\"unit\":\"mg\"}");
+        assertThat(shown.get("doses").get(1).get("for").toString()).isEqualTo("{\"value\":4.0,\"unit\":\"months\"}");
+        String typed = "{\"model\":\"rankl-pathway\",\"month\":\"28 d\",\"until\":\"8 months\",\"step\":\"7 d\","
+                + "\"interventions\":[{\"set\":\"E2_target\",\"value\":0.1,\"from\":\"1 month\",\"to\":\"6 months\"}],"
+                + "\"doses\":[{\"target\":\"Den_depot\",\"amount\":\"60 mg\",\"at\":\"1 month\",\"every\":\"3 months\",\"count\":2},"
+                + "{\"target\":\"TPTD_depot\",\"amount\":\"20 ug\",\"at\":0,\"every\":\"1 month\",\"for\":\"4 months\"}],"
+                + "\"outputs\":[\"BMD_LS_change\",\"CTX\",\"Den_C\"]}";
+        for (String body : List.of(Http.json(shown), typed)) {
+            Http.Response r = unhurried().post("/api/simulate", body);
+            assertThat(r.status()).as(r.text()).isEqualTo(200);
+            JsonNode tr = r.json();
+            assertThat(tr.get("time").size()).isEqualTo(expected.size());
+            for (int i = 0; i < expected.size(); i++) {
+                assertThat(tr.get("time").get(i).asDouble()).isEqualTo(expected.time(i));
+            }
+            for (String out : List.of("BMD_LS_change", "CTX", "Den_C")) {
+                double[] want = expected.column(out);
+                JsonNode got = find(tr.get("columns"), out).get("values");
+                for (int i = 0; i < want.length; i++) {
+                    assertThat(got.get(i).asDouble()).as(out + " at " + i).isEqualTo(want[i]);
+                }
+            }
+        }
+        // A month that is not a time, and a time in a unit the model does not know, are refused naming the key.
+        assertError(http.post("/api/simulate", "{\"model\":\"rankl-pathway\",\"month\":\"28 mg\"}"), 400, "month");
+        assertError(http.post("/api/simulate", "{\"model\":\"rankl-pathway\",\"until\":{\"value\":8,\"unit\":\"fortnights\"}}"),
+                400, "until");
+        assertError(http.post("/api/simulate", "{\"model\":\"rankl-pathway\",\"until\":{\"value\":8,\"units\":\"d\"}}"),
+                400, "until.units");
+    }
+
     @Test
     void simulateAnswersWithTheTrajectoryJsonOfTheCli() {
         JsonNode tr = http.post("/api/simulate", PTH).json();

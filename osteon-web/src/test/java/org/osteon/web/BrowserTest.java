@@ -128,6 +128,11 @@ class BrowserTest {
                 + "const v = r.series[arguments[0]]; return v[v.length - 1];", output)).doubleValue();
     }
 
+    private double peak(String output) {
+        return ((Number) js("const r = window.osteonExplorer.result.runs.find(r => r.name === 'current');"
+                + "return Math.max(...r.series[arguments[0]]);", output)).doubleValue();
+    }
+
     private void load() {
         driver.get("http://127.0.0.1:" + server.port() + "/");
         awaitRender(0);
@@ -202,6 +207,55 @@ class BrowserTest {
         org.osteon.model.Model fromText = org.osteon.scenario.ModelFiles.read(ant);
         assertThat(fromText.parameters().stream().filter(p -> p.id().equals("OPG_gene")).findFirst().orElseThrow().value())
                 .isEqualTo(1.0);
+    }
+
+    /**
+     * Doses in clinical units: the default scenario (rankl-pathway-menopause-denosumab) gives
+     * {@code 60 mg} every {@code 183 d}. The explorer shows the number with its unit, sends the scenario
+     * back exactly as the API gave it, and an edit changes the number only: 120 mg goes out as
+     * {"value": 120, "unit": "mg"} and the downloaded YAML reads back as 120 mg every 183 d.
+     */
+    @Test
+    void aDoseInClinicalUnitsIsShownEditedAndSentBackInItsUnit() throws Exception {
+        load();
+        js("window.__sent = []; const f = window.fetch; window.fetch = (u, o) => {"
+                + " if (String(u).endsWith('/api/simulate')) window.__sent.push(JSON.parse(o.body)); return f(u, o); };");
+        WebElement controls = driver.findElement(By.id("controls"));
+        WebElement amount = controls.findElement(By.xpath(".//label[normalize-space(.)='amount']/following-sibling::input[@type='number']"));
+        assertThat(amount.getAttribute("value")).isEqualTo("60");
+        assertThat(controls.findElement(By.id(amount.getAttribute("aria-describedby"))).getText()).isEqualTo("mg");
+        WebElement every = controls.findElement(By.xpath(".//label[normalize-space(.)='every']/following-sibling::input[1]"));
+        assertThat(every.getAttribute("value")).isEqualTo("183");
+        assertThat(controls.findElement(By.id(every.getAttribute("aria-describedby"))).getText()).isEqualTo("d");
+
+        // What the explorer holds is the API's scenario, unchanged (the request it sends is built from it).
+        Object same = ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch('/api/scenarios?model=rankl-pathway').then((r) => r.json()).then((all) => {"
+                + " const s = all.find((e) => e.id === 'rankl-pathway-menopause-denosumab').scenario;"
+                + " done(JSON.stringify(s.doses) === JSON.stringify(window.osteonExplorer.state.scenario.doses)); });");
+        assertThat(same).isEqualTo(true);
+
+        double denBefore = peak("Den_C");
+        long before = renders();
+        amount.clear();
+        amount.sendKeys("120");
+        awaitRender(before);
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Boolean.FALSE.equals(js("return window.osteonExplorer.busy"))
+                && "120".equals(String.valueOf(js("const s = window.__sent; return s.length ? s[s.length - 1].doses[0].amount.value : null"))));
+        assertThat(js("return JSON.stringify(window.__sent[window.__sent.length - 1].doses[0])"))
+                .isEqualTo("{\"target\":\"Den_depot\",\"amount\":{\"value\":120,\"unit\":\"mg\"},\"at\":{\"value\":365,\"unit\":\"d\"},"
+                        + "\"every\":{\"value\":183,\"unit\":\"d\"},\"count\":4}");
+        // Twice the dose, a higher serum peak (Den_C; the dosing layer turns 120 mg into 1.2e8 ng into the depot).
+        assertThat(peak("Den_C")).isGreaterThan(1.5 * denBefore);
+
+        driver.findElement(By.id("dl-yaml")).click();
+        org.osteon.scenario.Scenario back = ScenarioReader.parse(Files.readString(awaitDownload(".yaml"), StandardCharsets.UTF_8),
+                "download.yaml", null);
+        org.osteon.dosing.Regimen dose = back.doses().get(0);
+        assertThat(dose.amount()).isEqualTo(org.osteon.units.Quantity.of(120, "mg"));
+        assertThat(dose.interval()).isEqualTo(org.osteon.units.Quantity.of(183, "d"));
+        assertThat(dose.start()).isEqualTo(org.osteon.units.Quantity.of(365, "d"));
+        assertThat(dose.count()).isEqualTo(4);
     }
 
     @Test

@@ -48,7 +48,9 @@ public record Pathway(String model, String source, List<Node> nodes, List<Edge> 
 
     /**
      * What a user can do to a node: set {@code parameter} to {@code value} (knockout, boost), scale
-     * {@code parameter}, or give a dose of {@code amount} into {@code target} (optionally {@code every}).
+     * {@code parameter}, or give a dose of {@code amount} into {@code target} (optionally {@code every}, in the
+     * model's time unit). For a dose, {@code unit} is the unit of {@code amount} as a clinician gives it
+     * ({@code 60 mg}); the dosing layer converts it into the target's own unit.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Control(String parameter, Double value, String target, Double amount, Double every, String unit,

@@ -1,5 +1,7 @@
 // The scenario panel: time span, values set, interventions and doses, each with a slider and a number input.
+// Doses and times given with a unit ("60 mg", "6 months") are edited as a number next to that unit.
 import {el, fmt, uid} from './util.js';
+import {magnitude, unitOf, withMagnitude, describe} from './quantity.js';
 
 const STEPS = 1000;
 
@@ -44,15 +46,26 @@ export function numberControl({label, value, reference, unit, onInput, min, max}
 }
 
 /** A plain labelled number input (times, counts); onEmpty, if given, is called when it is cleared. */
-function plain(label, value, onInput, attrs = {}, onEmpty = null) {
+function plain(label, value, onInput, attrs = {}, onEmpty = null, unit = '') {
   const id = uid('t');
-  const input = el('input', {type: 'number', id, value: value === undefined ? '' : String(value), step: 'any', ...attrs});
+  const input = el('input', {type: 'number', id, value: value === undefined ? '' : String(value), step: 'any',
+    'aria-describedby': unit ? `${id}-u` : null, ...attrs});
   input.addEventListener('input', () => {
     const v = Number(input.value);
     if (input.value.trim() === '') { if (onEmpty) onEmpty(); return; }
     if (Number.isFinite(v)) onInput(v);
   });
-  return [el('label', {for: id}, label), input];
+  return [el('label', {for: id}, label), input, unit ? el('span', {class: 'unit-label', id: `${id}-u`}, unit) : null];
+}
+
+/**
+ * A time of obj[key]: the number in its input, its unit (the one it was given in, else the model's
+ * time unit) beside it; editing changes the number and keeps the unit.
+ */
+function time(label, obj, key, timeUnit, onChange, attrs = {}, onEmpty = null, fallback = undefined) {
+  const q = obj[key] ?? fallback;
+  return plain(label, magnitude(q), (v) => { obj[key] = withMagnitude(obj[key] ?? fallback, v); onChange(); }, attrs, onEmpty,
+    unitOf(q, timeUnit));
 }
 
 const removeButton = (what, onclick) => el('button', {type: 'button', 'aria-label': `Remove ${what}`, onclick}, '×');
@@ -65,12 +78,19 @@ export function renderScenarioControls(container, ctx) {
   const s = ctx.state.scenario;
   const timeUnit = ctx.timeUnit || 'day';
   container.replaceChildren();
+  const timeInput = (label, obj, key, attrs = {}, onEmpty = null, fallback = undefined) =>
+    time(label, obj, key, timeUnit, () => ctx.changed(false), attrs, onEmpty, fallback);
 
-  const time = el('fieldset', {class: 'controls-group'}, el('legend', {}, 'Time'));
-  time.append(el('div', {class: 'control'},
-    ...plain(`Simulate until (${timeUnit})`, s.until ?? 100, (v) => { s.until = v; ctx.changed(false); }, {min: '1'}),
-    ...plain('Output step', s.step ?? 1, (v) => { s.step = v; ctx.changed(false); }, {min: '0'})));
-  container.append(time);
+  const times = el('fieldset', {class: 'controls-group'}, el('legend', {}, 'Time'));
+  times.append(el('div', {class: 'control'},
+    ...timeInput('Simulate until', s, 'until', {min: '1'}, null, 100),
+    ...timeInput('Output step', s, 'step', {min: '0'}, null, 1)));
+  // The calendar and covariates change how units are read: shown, and sent back as they came.
+  const calendar = ['month', 'year'].filter((k) => s[k] !== undefined).map((k) => `1 ${k} = ${describe(s[k], 'd')}`);
+  if (calendar.length) times.append(el('p', {class: 'hint calendar'}, `Calendar: ${calendar.join(', ')}`));
+  const covariates = Object.entries(s.covariates || {}).map(([k, q]) => `${k} = ${describe(q)}`);
+  if (covariates.length) times.append(el('p', {class: 'hint covariates'}, `Patient: ${covariates.join(', ')}`));
+  container.append(times);
 
   const values = el('fieldset', {class: 'controls-group'}, el('legend', {}, 'Values set'));
   const set = s.set || (s.set = {});
@@ -107,9 +127,8 @@ export function renderScenarioControls(container, ctx) {
         numberControl({label: 'held at', value: iv.value, reference: info.value || iv.value, unit: info.unit,
           onInput: (v) => { iv.value = v; ctx.changed(false); }}),
         el('div', {class: 'control'},
-          ...plain(`from (${timeUnit})`, iv.from, (v) => { iv.from = v; ctx.changed(false); }),
-          ...plain('to (empty: the end)', iv.to, (v) => { iv.to = v; ctx.changed(false); }, {},
-            () => { delete iv.to; ctx.changed(false); }))));
+          ...timeInput('from', iv, 'from'),
+          ...timeInput('to (empty: the end)', iv, 'to', {}, () => { delete iv.to; ctx.changed(false); }))));
     });
     container.append(group);
   }
@@ -122,12 +141,13 @@ export function renderScenarioControls(container, ctx) {
       group.append(el('div', {class: 'entry'},
         el('div', {class: 'control'}, el('span', {class: 'entry-name'}, `into ${info.name ? `${info.name} (${d.target})` : d.target}`),
           removeButton(`dose into ${d.target}`, () => { doses.splice(i, 1); ctx.changed(true); })),
-        numberControl({label: 'amount', value: d.amount, reference: d.amount, unit: info.unit,
-          onInput: (v) => { d.amount = v; ctx.changed(false); }}),
+        d.amount === undefined ? null : numberControl({label: 'amount', value: magnitude(d.amount), reference: magnitude(d.amount),
+          unit: unitOf(d.amount, info.unit), onInput: (v) => { d.amount = withMagnitude(d.amount, v); ctx.changed(false); }}),
         el('div', {class: 'control'},
-          ...plain(`first at (${timeUnit})`, d.at, (v) => { d.at = v; ctx.changed(false); }),
-          ...plain('every', d.every, (v) => { d.every = v; ctx.changed(false); }, {min: '0'}),
-          ...plain('count', d.count ?? 1, (v) => { d.count = Math.max(1, Math.round(v)); ctx.changed(false); }, {min: '1', step: '1'}))));
+          ...timeInput('first at', d, 'at'),
+          ...timeInput('every', d, 'every', {min: '0'}),
+          ...(d.for !== undefined ? timeInput('for', d, 'for', {min: '0'})
+            : plain('count', d.count ?? 1, (v) => { d.count = Math.max(1, Math.round(v)); ctx.changed(false); }, {min: '1', step: '1'})))));
     });
     container.append(group);
   }

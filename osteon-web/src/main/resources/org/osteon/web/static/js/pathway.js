@@ -2,6 +2,7 @@
 import cytoscape from '../vendor/cytoscape/cytoscape.esm.min.js';
 import {el, fmt, uid} from './util.js';
 import {numberControl} from './controls.js';
+import {describe} from './quantity.js';
 
 cytoscape.use(window.cytoscapeDagre);
 
@@ -216,16 +217,19 @@ function render(container, node, ctx) {
   if (controls.dose) {
     const c = controls.dose;
     const on = doses.some((d) => d.target === c.target);
-    const until = s.until ?? 100;
-    container.append(toggle('dose', `Give ${c.label || fmt(c.amount)}${c.every ? '' : ' once'}`, on, () => {
+    const timeUnit = ctx.timeUnit || 'day';
+    // The amount in the unit the pathway names (60 mg into a depot counted in ng): the server converts it.
+    const amount = c.unit && c.unit !== ctx.info(c.target).unit ? {value: c.amount, unit: c.unit} : c.amount;
+    container.append(toggle('dose', `Give ${c.label || describe(amount)}${c.every ? '' : ' once'}`, on, () => {
       if (on) s.doses = doses.filter((d) => d.target !== c.target);
       else {
-        const dose = {target: c.target, amount: c.amount, at: 0};
-        if (c.every) { dose.every = c.every; dose.count = Math.max(1, Math.floor(until / c.every) + 1); }
+        const dose = {target: c.target, amount, at: 0};
+        // repeated over the whole run, whatever unit the run's span is given in
+        if (c.every) { dose.every = c.every; dose.for = s.until ?? 100; }
         doses.push(dose);
       }
       ctx.changed(true);
-    }, `${fmt(c.amount)} ${c.unit || ''} into ${c.target}${c.every ? ` every ${c.every} days from day 0` : ''}`));
+    }, `${fmt(c.amount)} ${c.unit || ''} into ${c.target}${c.every ? ` every ${fmt(c.every)} ${timeUnit}s from ${timeUnit} 0` : ''}`));
   }
   if (node.scenarios && node.scenarios.length) {
     container.append(el('h3', {}, 'Scenarios about it'));
