@@ -10,7 +10,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * Runs independent items (one simulation each) on several threads. Workers take the next item
@@ -34,6 +36,15 @@ public final class Parallel {
      * @throws RuntimeException      the first exception an item threw; the other items are abandoned
      */
     public static <T> List<T> map(int n, int threads, Monitor monitor, IntFunction<T> f) {
+        return map(n, threads, monitor, () -> null, (state, i) -> f.apply(i));
+    }
+
+    /**
+     * As {@link #map(int, int, Monitor, IntFunction)}, with state that each worker thread makes
+     * once ({@code perWorker}) and hands to every item it runs: a reusable workspace, say.
+     */
+    public static <S, T> List<T> map(int n, int threads, Monitor monitor, Supplier<S> perWorker,
+                                     BiFunction<S, Integer, T> f) {
         if (n < 0 || threads < 1) {
             throw new IllegalArgumentException("n = " + n + " and threads = " + threads);
         }
@@ -43,6 +54,7 @@ public final class Parallel {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         Runnable worker = () -> {
+            S state = perWorker.get();
             int i;
             while (!stop.get() && (i = next.getAndIncrement()) < n) {
                 if (monitor.cancelled()) {
@@ -50,7 +62,7 @@ public final class Parallel {
                     return;
                 }
                 try {
-                    results[i] = f.apply(i);
+                    results[i] = f.apply(state, i);
                 } catch (RuntimeException | Error e) {
                     stop.set(true);
                     failure.compareAndSet(null, e instanceof RuntimeException r ? r : new IllegalStateException(e));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.osteon.simulation.SimulationProblem;
+import org.osteon.simulation.SimulationWorkspace;
 import org.osteon.simulation.Simulator;
 import org.osteon.simulation.SolverSettings;
 import org.osteon.trajectory.Trajectory;
@@ -56,7 +57,9 @@ public final class Scan {
         List<String> outs = List.copyOf(outputs);
         Outputs.check(problems.problem(overrides(x, y, 0)), outs);
         int nx = x.size();
-        List<Point> rows = Parallel.map((int) points, threads, monitor, k -> point(x, y, outs, summary, k));
+        // one workspace per worker thread, reused for all its points; each run records only the outputs kept
+        List<Point> rows = Parallel.map((int) points, threads, monitor, SimulationWorkspace::new,
+                (workspace, k) -> point(x, y, outs, summary, k, workspace));
         double[][] values = new double[outs.size()][(int) points];
         List<ScanResult.Failure> failures = new ArrayList<>();
         for (int k = 0; k < points; k++) {
@@ -85,10 +88,10 @@ public final class Scan {
     }
 
     /** The summaries at point k, or NaNs and the reason the run failed. */
-    private Point point(Axis x, Axis y, List<String> outputs, Summary summary, int k) {
+    private Point point(Axis x, Axis y, List<String> outputs, Summary summary, int k, SimulationWorkspace workspace) {
         try {
             SimulationProblem p = problems.problem(overrides(x, y, k));
-            Trajectory tr = Simulator.solve(p, settings);
+            Trajectory tr = Simulator.solve(p, settings, workspace, outputs);
             double[] row = new double[outputs.size()];
             for (int o = 0; o < row.length; o++) {
                 row[o] = summary.of(tr, outputs.get(o));

@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.osteon.compile.Layout;
 import org.osteon.compile.Variable;
 import org.osteon.simulation.SimulationProblem;
+import org.osteon.simulation.SimulationWorkspace;
 import org.osteon.simulation.Simulator;
 import org.osteon.simulation.SolverSettings;
 import org.osteon.trajectory.Trajectory;
@@ -147,16 +148,16 @@ public final class Sensitivity {
         SolverSettings reference = settings.withTolerances(settings.rtol() / REFERENCE_FACTOR,
                 settings.atol() / REFERENCE_FACTOR);
         int runs = 2 + factors.length * p0.length;
-        List<double[]> y = Parallel.map(runs, threads, monitor, k -> {
+        List<double[]> y = Parallel.map(runs, threads, monitor, SimulationWorkspace::new, (workspace, k) -> {
             if (k == 0) {
-                return summaries(base, settings, outs, summary);
+                return summaries(base, settings, outs, summary, workspace);
             }
             if (k == 1) {
-                return summaries(base, reference, outs, summary);
+                return summaries(base, reference, outs, summary, workspace);
             }
             int i = (k - 2) / factors.length;
             double value = p0[i] * factors[(k - 2) % factors.length];
-            return summaries(problems.problem(Map.of(parameters.get(i), value)), settings, outs, summary);
+            return summaries(problems.problem(Map.of(parameters.get(i), value)), settings, outs, summary, workspace);
         });
         double[] y0 = y.get(0);
         double[] yRef = y.get(1);
@@ -197,10 +198,11 @@ public final class Sensitivity {
         return new Coefficient(parameter, output, p, y, value, truncation + noise, null);
     }
 
-    private static double[] summaries(SimulationProblem problem, SolverSettings s, List<String> outputs, Summary summary) {
+    private static double[] summaries(SimulationProblem problem, SolverSettings s, List<String> outputs, Summary summary,
+                                      SimulationWorkspace workspace) {
         double[] v = new double[outputs.size()];
         try {
-            Trajectory tr = Simulator.solve(problem, s);
+            Trajectory tr = Simulator.solve(problem, s, workspace, outputs);
             for (int o = 0; o < v.length; o++) {
                 v[o] = summary.of(tr, outputs.get(o));
             }

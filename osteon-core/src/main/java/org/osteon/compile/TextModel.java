@@ -235,6 +235,9 @@ final class TextModel implements CompiledModel {
 
     @Override
     public double[] discontinuities(double[] p) {
+        if (discontinuityNodes.isEmpty()) {
+            return new double[0]; // asked at every breakpoint of every run: skip the frame and the stream
+        }
         Interpreter.Frame f = new Interpreter.Frame();
         f.p = p;
         return discontinuityNodes.stream().mapToDouble(n -> n.eval(f)).filter(Double::isFinite).distinct().sorted().toArray();

@@ -21,7 +21,9 @@ final class Recorder {
     private final double[] outputs;
     /** Index in the model's outputs of each recorded output column. */
     private final int[] outputIndex;
+    /** Number of recorded states, and which (model index) each state column is. */
     private final int states;
+    private final int[] stateIndex;
     private int next;
 
     /** @param recordedOutputs output names to record, or null for all */
@@ -30,6 +32,10 @@ final class Recorder {
         this.grid = grid;
         Layout layout = model.layout();
         this.states = layout.stateCount();
+        this.stateIndex = new int[states];
+        for (int s = 0; s < states; s++) {
+            stateIndex[s] = s;
+        }
         layout.states().forEach(v -> columns.add(Column.of(v)));
         if (recordedOutputs == null) {
             outputIndex = new int[layout.outputCount()];
@@ -61,6 +67,48 @@ final class Recorder {
             parameterIndex[i] = k;
             Variable v = layout.parameters().get(k);
             columns.add(Column.of(v));
+        }
+        this.outputs = new double[layout.outputCount()];
+        this.values = new double[columns.size()][grid.length];
+    }
+
+    /**
+     * Records only the named columns (states, outputs or parameters, in that order of columns),
+     * and computes outputs only if one is named: a run of a scan, population or fit allocates
+     * just the output it keeps.
+     */
+    Recorder(CompiledModel model, double[] grid, List<String> kept) {
+        this.model = model;
+        this.grid = grid;
+        Layout layout = model.layout();
+        List<Integer> s = new ArrayList<>();
+        List<Integer> o = new ArrayList<>();
+        List<Integer> p = new ArrayList<>();
+        for (String name : kept) {
+            int i;
+            if ((i = layout.stateIndex(name)) >= 0) {
+                s.add(i);
+            } else if ((i = layout.outputIndex(name)) >= 0) {
+                o.add(i);
+            } else if ((i = layout.parameterIndex(name)) >= 0) {
+                p.add(i);
+            } else {
+                throw new IllegalArgumentException("cannot record '" + name + "': not a state, output or parameter of model '"
+                        + model.id() + "'" + org.osteon.util.Suggestions.didYouMean(name, layout.allIds()));
+            }
+        }
+        this.stateIndex = s.stream().mapToInt(Integer::intValue).toArray();
+        this.outputIndex = o.stream().mapToInt(Integer::intValue).toArray();
+        this.parameterIndex = p.stream().mapToInt(Integer::intValue).toArray();
+        this.states = stateIndex.length;
+        for (int k : stateIndex) {
+            columns.add(Column.of(layout.states().get(k)));
+        }
+        for (int k : outputIndex) {
+            columns.add(Column.of(layout.outputs().get(k)));
+        }
+        for (int k : parameterIndex) {
+            columns.add(Column.of(layout.parameters().get(k)));
         }
         this.outputs = new double[layout.outputCount()];
         this.values = new double[columns.size()][grid.length];
@@ -98,7 +146,7 @@ final class Recorder {
     private void record(double t, double[] y, double[] p) {
         int i = next++;
         for (int s = 0; s < states; s++) {
-            values[s][i] = y[s];
+            values[s][i] = y[stateIndex[s]];
         }
         if (outputIndex.length > 0) {
             model.outputs(t, y, p, outputs);
@@ -120,11 +168,11 @@ final class Recorder {
     /** A recorded value that is NaN or infinite: the run fails rather than report it as a result. */
     private SolverException notFinite(int column, double t, double value) {
         String id = columns.get(column).id();
-        String what = column < states ? "state" : column < states + outputs.length ? "output" : "parameter";
-        String hint = column >= states && column < states + outputs.length
+        String what = column < states ? "state" : column < states + outputIndex.length ? "output" : "parameter";
+        String hint = column >= states && column < states + outputIndex.length
                 ? " (its rule is not defined there: check for division by zero, log or square root of a negative number, or overflow)"
                 : "";
-        return new SolverException(SolverException.Reason.NOT_FINITE, t, column < states ? column : -1,
+        return new SolverException(SolverException.Reason.NOT_FINITE, t, column < states ? stateIndex[column] : -1,
                 column < states ? id : null, what + " '" + id + "' is " + value + " at t=" + t + hint);
     }
 

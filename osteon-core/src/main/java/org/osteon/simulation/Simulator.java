@@ -44,8 +44,13 @@ public final class Simulator {
     private final List<Double> restartTimes = new ArrayList<>();
     /** Zero-order inputs (infusions) added to the derivatives; null when no change sets any. */
     private final double[] inputs;
+    /** Per-run working vectors, shared by all segments: the segment's start, interpolation scratch, the state reached. */
+    private final double[] start;
+    private final double[] scratch;
+    private final double[] eventState;
 
-    private Simulator(SimulationProblem problem, SolverSettings settings, Cancellation cancellation) {
+    private Simulator(SimulationProblem problem, SolverSettings settings, Cancellation cancellation,
+                      SimulationWorkspace workspace, List<String> kept) {
         this.problem = problem;
         this.settings = settings;
         CompiledModel base = problem.model();
@@ -69,9 +74,16 @@ public final class Simulator {
             }
         }
         this.events = new EventProcessor(model.events(), problem.tEnd(), layout);
-        this.recorder = new Recorder(model, problem.outputTimes(), problem.recordedParameters(), problem.recordedOutputs());
+        this.recorder = kept == null
+                ? new Recorder(model, problem.outputTimes(), problem.recordedParameters(), problem.recordedOutputs())
+                : new Recorder(model, problem.outputTimes(), kept);
         this.integrator = Integrators.byName(settings.method());
-        this.context = new IntegrationContext(tolerances(), settings.maxSteps(), maxStep(), cancellation);
+        this.context = new IntegrationContext(tolerances(), settings.maxSteps(), maxStep(), cancellation,
+                workspace == null ? null : workspace.solver());
+        int width = Math.max(1, y.length); // a model without states integrates one dummy state
+        this.start = new double[width];
+        this.scratch = new double[width];
+        this.eventState = new double[width];
         this.t = problem.t0();
         this.inputs = changes.stream().anyMatch(ScheduledChange::changesInputs) ? new double[y.length] : null;
     }
@@ -89,7 +101,26 @@ public final class Simulator {
      *                         reached) when the cancellation says stop, or as {@link #solve(SimulationProblem, SolverSettings)}
      */
     public static Trajectory solve(SimulationProblem problem, SolverSettings settings, Cancellation cancellation) {
-        return new Simulator(problem, settings, cancellation).run();
+        return new Simulator(problem, settings, cancellation, null, null).run();
+    }
+
+    /**
+     * Runs the problem as one of many on this thread: the integrators reuse the workspace's
+     * storage (one workspace per thread, never shared), and only the {@code kept} columns are
+     * recorded (names of states, outputs or parameters; {@code null}: what the problem asks for),
+     * so that the run allocates little beyond the output it keeps. The numbers are the same, bit
+     * for bit, as those of {@link #solve(SimulationProblem, SolverSettings)}.
+     */
+    public static Trajectory solve(SimulationProblem problem, SolverSettings settings, SimulationWorkspace workspace,
+                                   List<String> kept) {
+        return solve(problem, settings, Cancellation.NONE, workspace, kept);
+    }
+
+    /** As {@link #solve(SimulationProblem, SolverSettings, SimulationWorkspace, List)}, with a cancellation. */
+    public static Trajectory solve(SimulationProblem problem, SolverSettings settings, Cancellation cancellation,
+                                   SimulationWorkspace workspace, List<String> kept) {
+        return new Simulator(problem, settings, cancellation, java.util.Objects.requireNonNull(workspace, "workspace"),
+                kept).run();
     }
 
     /**
@@ -171,8 +202,11 @@ public final class Simulator {
      * and events that fire after the output.
      */
     private void handleTimePoint() {
-        applyChanges(ScheduledChange.Phase.BEFORE_OUTPUT);
-        if (events.process(t, y, p, false)) {
+        // A dose or an intervention changes the state or the parameters as much as an event does:
+        // either one leaves algebraic values to be solved for again before the output.
+        boolean jumped = applyChanges(ScheduledChange.Phase.BEFORE_OUTPUT);
+        jumped |= events.process(t, y, p, false);
+        if (jumped) {
             consistent();
         }
         recorder.recordUpTo(t, y, p);
@@ -247,15 +281,15 @@ public final class Simulator {
         }
         events.startSegment(t, y, p);
         OdeFunction f = ModelFunction.onSegment(model, p, t, target, inputs == null ? null : inputs.clone());
-        double[] start = y.clone();
+        System.arraycopy(y, 0, start, 0, y.length);
         if (y.length == 0) {
             // Only rules and events: integrate a dummy state with zero derivative, so steps, dense
             // output and event location work as for any model (the model never reads the slot).
             f = NO_STATES;
-            start = new double[1];
+            start[0] = 0;
         }
-        double[] scratch = new double[start.length];
-        double[] eventState = new double[start.length];
+        double[] scratch = this.scratch;
+        double[] eventState = this.eventState;
         double[] eventTime = {Double.NaN};
         try {
             integrator.integrate(f, t, start, target, step -> {

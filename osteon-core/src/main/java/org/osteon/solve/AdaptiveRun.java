@@ -50,6 +50,8 @@ abstract class AdaptiveRun implements DenseStep {
     private boolean denseReady;
     private boolean nonFinite;
     private double facOld = 1e-4;
+    /** Where {@link #vector} takes its arrays from: the context's workspace, or null to allocate. */
+    private final SolverWorkspace.Vectors vectors;
 
     AdaptiveRun(OdeFunction f, IntegrationContext ctx, StepListener listener, double fixedStep, Controller control) {
         this.f = f;
@@ -64,14 +66,30 @@ abstract class AdaptiveRun implements DenseStep {
         this.facMax = control.facMax();
         this.beta = control.beta();
         this.expo = control.expo();
-        rtol = new double[n];
-        atol = new double[n];
+        this.vectors = ctx.workspace() == null ? null : ctx.workspace().takeVectors(getClass(), n);
+        rtol = vector();
+        atol = vector();
         for (int i = 0; i < n; i++) {
             rtol[i] = ctx.tolerances().relative(i);
             atol[i] = ctx.tolerances().absolute(i);
         }
-        y = new double[n];
-        y1 = new double[n];
+        y = vector();
+        y1 = vector();
+    }
+
+    /**
+     * A working vector of length n for this run: from the workspace when there is one. Its contents
+     * are undefined, so a method must write each vector before reading it.
+     */
+    final double[] vector() {
+        return vectors == null ? new double[n] : vectors.next();
+    }
+
+    /** At the end of the run (normal or not): storage borrowed from the workspace goes back. */
+    void release() {
+        if (vectors != null) {
+            ctx.workspace().giveBack(vectors);
+        }
     }
 
     /** Evaluates f at the initial state y (with {@link #evaluate}) where the first trial step expects it. */
@@ -128,6 +146,14 @@ abstract class AdaptiveRun implements DenseStep {
 
     /** Integrates from (t0, y0) to tStop > t0 or until the listener stops; the state reached goes to yEnd if given. */
     final double run(double t0, double[] y0, double tStop, double[] yEnd) {
+        try {
+            return steps(t0, y0, tStop, yEnd);
+        } finally {
+            release();
+        }
+    }
+
+    private double steps(double t0, double[] y0, double tStop, double[] yEnd) {
         System.arraycopy(y0, 0, y, 0, n);
         double t = t0;
         begin(t);

@@ -70,12 +70,12 @@ public final class Dop853 implements Integrator {
 
         Run(OdeFunction f, IntegrationContext ctx, StepListener listener, double fixedStep) {
             super(f, ctx, listener, fixedStep, CONTROL);
-            yt = new double[n];
+            yt = vector();
             for (int s = 0; s < k.length; s++) {
-                k[s] = new double[n];
+                k[s] = vector();
             }
             for (int m = 0; m < r.length; m++) {
-                r[m] = new double[n];
+                r[m] = vector();
             }
         }
 

@@ -126,18 +126,18 @@ public final class Dopri5 implements Integrator {
                 StiffnessDetector detector) {
             super(f, ctx, listener, fixedStep, CONTROL);
             this.detector = detector;
-            k1 = new double[n];
-            k2 = new double[n];
-            k3 = new double[n];
-            k4 = new double[n];
-            k5 = new double[n];
-            k6 = new double[n];
-            k7 = new double[n];
-            ysti = new double[n];
-            yt = new double[n];
-            r3 = new double[n];
-            r4 = new double[n];
-            r5 = new double[n];
+            k1 = vector();
+            k2 = vector();
+            k3 = vector();
+            k4 = vector();
+            k5 = vector();
+            k6 = vector();
+            k7 = vector();
+            ysti = vector();
+            yt = vector();
+            r3 = vector();
+            r4 = vector();
+            r5 = vector();
         }
 
         @Override

@@ -10,6 +10,8 @@ public final class IntegrationContext {
     private final long maxSteps;
     private final double maxStepSize;
     private final Cancellation cancellation;
+    /** Storage reused across integrate() calls on this thread, or null: each call allocates its own. */
+    private final SolverWorkspace workspace;
     private final SolverStatistics statistics = new SolverStatistics();
     private double lastStepSize = Double.NaN;
     private boolean stiff;
@@ -22,6 +24,16 @@ public final class IntegrationContext {
 
     /** @param cancellation consulted after every step (accepted or rejected); {@link Cancellation#NONE} for none */
     public IntegrationContext(Tolerances tolerances, long maxSteps, double maxStepSize, Cancellation cancellation) {
+        this(tolerances, maxSteps, maxStepSize, cancellation, null);
+    }
+
+    /**
+     * @param workspace storage the integrators reuse from call to call (owned by the calling
+     *                  thread), or null to allocate it on every call; results are the same
+     */
+    public IntegrationContext(Tolerances tolerances, long maxSteps, double maxStepSize, Cancellation cancellation,
+                              SolverWorkspace workspace) {
+        this.workspace = workspace;
         this.tolerances = tolerances;
         this.maxSteps = maxSteps;
         this.maxStepSize = maxStepSize > 0 ? maxStepSize : Double.POSITIVE_INFINITY;
@@ -38,6 +50,11 @@ public final class IntegrationContext {
         if (reason != null) {
             throw new SolverException(SolverException.Reason.CANCELLED, t, -1, "run stopped at t=" + t + ": " + reason);
         }
+    }
+
+    /** The reusable storage of the calling thread, or null. */
+    public SolverWorkspace workspace() {
+        return workspace;
     }
 
     public Tolerances tolerances() {

@@ -78,6 +78,13 @@ abstract class IterationMatrix {
     /** Factors W = c M - J; false when it is singular to working precision (or not finite). */
     abstract boolean factor(double c);
 
+    /**
+     * Before reuse by another integration (see {@link SolverWorkspace}): the next {@link #factor}
+     * chooses its pivots afresh, as a new matrix would, so a reused matrix gives the same numbers.
+     */
+    void forgetFactorisation() {
+    }
+
     /** Solves W x = b in place after a successful {@link #factor}. */
     abstract void solve(double[] b);
 
@@ -180,6 +187,11 @@ abstract class IterationMatrix {
         @Override
         boolean factor(double c) {
             return lu.factor(values, c, mass);
+        }
+
+        @Override
+        void forgetFactorisation() {
+            lu.forgetFactorisation();
         }
 
         @Override

@@ -84,6 +84,8 @@ public final class Rodas5P implements Integrator {
         private final double[] f0;
         private final double[] dfdt;
         private final IterationMatrix lu;
+        /** lu came from the context's workspace and goes back to it at the end of the run. */
+        private final boolean borrowedMatrix;
         private final double[][] k = new double[STAGES][];
         private final double[] u;
         private final double[] fs;
@@ -102,22 +104,31 @@ public final class Rodas5P implements Integrator {
             this.algebraicRows = f.algebraicComponents();
             this.algebraic = algebraicRows.length > 0;
             this.kept = new double[algebraicRows.length];
-            f0 = new double[n];
-            dfdt = new double[n];
-            lu = matrix != null ? matrix : IterationMatrix.of(f);
+            f0 = vector();
+            dfdt = vector();
+            borrowedMatrix = matrix == null && ctx.workspace() != null;
+            lu = matrix != null ? matrix : borrowedMatrix ? ctx.workspace().takeMatrix(f) : IterationMatrix.of(f);
             for (int s = 0; s < STAGES; s++) {
-                k[s] = new double[n];
+                k[s] = vector();
             }
-            u = new double[n];
-            fs = new double[n];
+            u = vector();
+            fs = vector();
             for (int m = 0; m < q.length; m++) {
-                q[m] = new double[n];
+                q[m] = vector();
             }
         }
 
         @Override
         void begin(double t) {
             evaluate(t, f0);
+        }
+
+        @Override
+        void release() {
+            super.release();
+            if (borrowedMatrix) {
+                ctx.workspace().giveBack(f, lu);
+            }
         }
 
         @Override

@@ -116,6 +116,11 @@ final class SparseLU {
         return n;
     }
 
+    /** The next {@link #factor} pivots afresh (a new integration reusing this object). */
+    void forgetFactorisation() {
+        haveStructure = false;
+    }
+
     /** Entries of L and U together (after a factorisation), a measure of fill-in. */
     int factorEntries() {
         return lStart[n] + uStart[n];

@@ -30,6 +30,8 @@ public final class Units {
             "henry", "joule", "katal", "kelvin", "lumen", "lux", "newton", "ohm", "pascal", "radian", "siemens",
             "sievert", "steradian", "tesla", "volt", "watt", "weber");
 
+    /** The built-in names under the default calendar, made once: every run of a dosed scenario asks for them. */
+    private static final Map<String, Unit> DEFAULT_BUILT_INS = builtIns(Calendar.DEFAULT);
     private final Map<String, UnitDefinition> definitions;
     private final Calendar calendar;
     private final Map<String, Unit> builtIn;
@@ -37,7 +39,7 @@ public final class Units {
     private Units(Map<String, UnitDefinition> definitions, Calendar calendar) {
         this.definitions = definitions;
         this.calendar = calendar;
-        this.builtIn = builtIns(calendar);
+        this.builtIn = calendar.equals(Calendar.DEFAULT) ? DEFAULT_BUILT_INS : builtIns(calendar);
     }
 
     /** Built-in names only. */

@@ -118,6 +118,41 @@ class AtomicFilesSafetyTest {
         assertThat(leftovers()).isZero();
     }
 
+    @Test
+    void aLoopOfSymbolicLinksIsRefusedNotFollowedForever() throws Exception {
+        Path a = dir.resolve("a.csv");
+        Path b = dir.resolve("b.csv");
+        Files.createSymbolicLink(a, b.getFileName());
+        Files.createSymbolicLink(b, a.getFileName());
+        assertThatThrownBy(() -> AtomicFiles.writeString(a, "x"))
+                .isInstanceOf(OutputFileException.class)
+                .hasMessage(a + ": too many levels of symbolic links");
+        assertThat(Files.isSymbolicLink(a)).isTrue();
+        assertThat(leftovers()).isZero();
+    }
+
+    @Test
+    void aMissingRelativeDirectoryIsNamedAsTheUserWroteIt() {
+        Path target = Path.of("osteon-no-such-dir-" + ProcessHandle.current().pid(), "f.csv");
+        assertThatThrownBy(() -> AtomicFiles.writeString(target, "x"))
+                .isInstanceOf(OutputFileException.class)
+                .hasMessage(target + ": directory " + target.getParent() + " does not exist");
+    }
+
+    @Test
+    void missingDirectoryNamesTheParentOnlyWhenItIsMissing() {
+        assertThat(AtomicFiles.missingDirectory(dir.resolve("f.csv"))).isNull();
+        assertThat(AtomicFiles.missingDirectory(dir.resolve("no/f.csv"))).isEqualTo(dir.resolve("no"));
+    }
+
+    @Test
+    void aTemporaryFileWithAnImpossibleProcessIdIsNotTouched() throws Exception {
+        // 19 digits match the pattern of temporary names but exceed a long: not a pid, so not "gone"
+        Path odd = Files.writeString(dir.resolve(".out.csv.9999999999999999999.ab.tmp"), "someone's");
+        AtomicFiles.writeString(dir.resolve("out.csv"), "done");
+        assertThat(odd).exists();
+    }
+
     private long leftovers() throws Exception {
         try (var files = Files.list(dir)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".tmp")).count();

@@ -18,6 +18,7 @@ import org.osteon.scenario.ScenarioRunner;
 import org.osteon.simulation.InitialConditions;
 import org.osteon.simulation.ScheduledChange;
 import org.osteon.simulation.SimulationProblem;
+import org.osteon.simulation.SimulationWorkspace;
 import org.osteon.simulation.Simulator;
 import org.osteon.simulation.SolverSettings;
 import org.osteon.trajectory.Trajectory;
@@ -54,6 +55,8 @@ public final class ModelPredictor {
     private static final double INIT_STEP = 1e-6;
     private static final double FD_STEP = 1e-4;
 
+    /** Each thread's reusable solver storage: a fit calls {@link #predict} many times, from one or more threads. */
+    private final ThreadLocal<SimulationWorkspace> workspaces = ThreadLocal.withInitial(SimulationWorkspace::new);
     private final ScenarioRunner runner;
     private final Scenario scenario;
     private final CompiledModel base;
@@ -217,7 +220,7 @@ public final class ModelPredictor {
         SimulationProblem p = runner.problem(at(values), base);
         SimulationProblem onTimes = new SimulationProblem(base, p.initialState(), p.parameters(), p.t0(), p.tEnd(), times,
                 p.changes(), List.of());
-        Trajectory tr = Simulator.solve(onTimes, settings);
+        Trajectory tr = Simulator.solve(onTimes, settings, workspaces.get(), observed);
         double[][] out = new double[observed.size()][];
         for (int o = 0; o < out.length; o++) {
             out[o] = tr.column(observed.get(o));
@@ -274,7 +277,13 @@ public final class ModelPredictor {
         List<ScheduledChange> changes = new ArrayList<>();
         p.changes().forEach(c -> changes.add(new SensitivityChange(system, c)));
         SimulationProblem augmented = new SimulationProblem(system, y0, p0, p.t0(), p.tEnd(), times, changes, List.of());
-        Trajectory tr = Simulator.solve(augmented, sensitivitySettings());
+        List<String> kept = new ArrayList<>(observed);
+        for (String o : observed) {
+            for (String th : theta) {
+                kept.add(SensitivitySystem.name(o, th));
+            }
+        }
+        Trajectory tr = Simulator.solve(augmented, sensitivitySettings(), workspaces.get(), kept);
         double[][] y = new double[observed.size()][];
         double[][][] g = new double[observed.size()][times.length][m];
         for (int o = 0; o < observed.size(); o++) {

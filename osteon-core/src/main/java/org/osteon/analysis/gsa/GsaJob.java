@@ -10,6 +10,7 @@ import org.osteon.analysis.sampling.Distribution;
 import org.osteon.analysis.sampling.JointDistribution;
 import org.osteon.scenario.ModelCatalog;
 import org.osteon.scenario.ScenarioRunner;
+import org.osteon.simulation.SimulationWorkspace;
 import org.osteon.simulation.Simulator;
 import org.osteon.simulation.SolverSettings;
 import org.osteon.trajectory.Trajectory;
@@ -24,6 +25,12 @@ public final class GsaJob {
     private final SolverSettings settings;
     private final Sobol.Design sobol;
     private final Morris.Design morris;
+    /**
+     * Each thread's reusable solver storage ({@link #evaluate} is called per index by engines that
+     * hide their threads), and the columns the measures read: all a run records.
+     */
+    private final ThreadLocal<SimulationWorkspace> workspaces = ThreadLocal.withInitial(SimulationWorkspace::new);
+    private final List<String> kept;
 
     public GsaJob(GsaSpec spec, ModelCatalog catalog) {
         this.spec = spec;
@@ -31,6 +38,7 @@ public final class GsaJob {
         ScenarioRunner runner = new ScenarioRunner(catalog);
         this.problems = SteadyStart.of(ProblemFactory.of(runner, r.scenario(), r.model()), spec.initial());
         this.settings = runner.settings(r.scenario());
+        this.kept = spec.measures().stream().map(Measure::output).distinct().toList();
         int d = spec.factors().size();
         this.sobol = spec.method() == GsaSpec.Method.SOBOL ? new Sobol.Design(d, spec.n(), spec.seed()) : null;
         this.morris = spec.method() == GsaSpec.Method.MORRIS ? new Morris.Design(d, spec.n(), spec.levels(), spec.seed())
@@ -72,7 +80,7 @@ public final class GsaJob {
         List<Measure> measures = spec.measures();
         double[] out = new double[measures.size()];
         try {
-            Trajectory tr = Simulator.solve(problems.problem(values), settings);
+            Trajectory tr = Simulator.solve(problems.problem(values), settings, workspaces.get(), kept);
             for (int m = 0; m < out.length; m++) {
                 out[m] = measures.get(m).of(tr);
                 if (!Double.isFinite(out[m])) {

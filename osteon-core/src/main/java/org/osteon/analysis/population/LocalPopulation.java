@@ -10,6 +10,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.osteon.analysis.Monitor;
+import org.osteon.simulation.SimulationWorkspace;
 
 /**
  * Runs a population on a local thread pool. Workers take blocks of patients in order; each keeps
@@ -50,6 +51,7 @@ public final class LocalPopulation {
             sketches[w] = job.newSketches();
             failures[w] = new Failures();
             tasks[w] = () -> {
+                SimulationWorkspace workspace = new SimulationWorkspace(); // this worker's, reused for all its patients
                 long cpu0 = mx.isCurrentThreadCpuTimeSupported() ? mx.getCurrentThreadCpuTime() : -1;
                 try {
                     int b;
@@ -66,7 +68,7 @@ public final class LocalPopulation {
                         }
                         List<PatientResult> results = new ArrayList<>(BLOCK);
                         for (int i = b * BLOCK; i < Math.min(n, (b + 1) * BLOCK); i++) {
-                            PatientResult r = job.simulate(i);
+                            PatientResult r = job.simulate(i, workspace);
                             if (r.succeeded()) {
                                 sketches[me].add(r.values());
                             } else {

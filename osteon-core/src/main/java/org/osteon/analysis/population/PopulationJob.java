@@ -9,6 +9,7 @@ import org.osteon.compile.Variable;
 import org.osteon.scenario.ModelCatalog;
 import org.osteon.scenario.ScenarioRunner;
 import org.osteon.simulation.SimulationProblem;
+import org.osteon.simulation.SimulationWorkspace;
 import org.osteon.simulation.Simulator;
 import org.osteon.simulation.SolverSettings;
 import org.osteon.trajectory.Trajectory;
@@ -79,6 +80,15 @@ public final class PopulationJob {
 
     /** Patient {@code i}: drawn, simulated, its outputs taken; a failure is returned, never thrown. */
     public PatientResult simulate(int i) {
+        return simulate(i, new SimulationWorkspace());
+    }
+
+    /**
+     * Patient {@code i}, solved with the calling thread's {@code workspace} (one per worker
+     * thread, reused for all its patients), recording only the outputs the population keeps; the
+     * result is the same as {@link #simulate(int)}'s.
+     */
+    public PatientResult simulate(int i, SimulationWorkspace workspace) {
         double[] x = spec.variables().draw(spec.seed(), i);
         Map<String, Double> values = spec.variables().modelValues(x);
         for (Map.Entry<String, Double> e : values.entrySet()) {
@@ -88,8 +98,8 @@ public final class PopulationJob {
             }
         }
         try {
-            Trajectory tr = Simulator.solve(problems.problem(values), settings);
             List<String> outs = spec.outputs();
+            Trajectory tr = Simulator.solve(problems.problem(values), settings, workspace, outs);
             double[][] v = new double[outs.size()][];
             for (int o = 0; o < v.length; o++) {
                 v[o] = tr.column(outs.get(o));
