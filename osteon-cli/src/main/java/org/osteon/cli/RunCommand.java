@@ -95,6 +95,7 @@ final class RunCommand implements Callable<Integer> {
             fmt = "csv";
         }
         CompiledModel model = runner.model(scenario);
+        UnitCheck.warnIfInconsistent(runner.definition(scenario), spec.commandLine().getErr());
         SimulationProblem problem = runner.problem(scenario, model);
         SolverSettings settings = runner.settings(scenario);
         List<String> plotted = plotted(scenario, problem);

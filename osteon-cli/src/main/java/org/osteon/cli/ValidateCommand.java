@@ -32,7 +32,9 @@ import picocli.CommandLine.Parameters;
         description = {"Check model files (.ant Antimony or .xml/.sbml SBML: read and compile) and scenario files (.yaml: read, resolve the",
                 "model, build the problem) without simulating. Every problem is reported, as file:line:column where",
                 "known; defaults the reader applied (a species without an initial value starts at 0) are reported as",
-                "warnings and do not make a file invalid. Exit code 0 when all files are valid, 2 otherwise."})
+                "warnings and do not make a file invalid. The units a model declares are checked for consistency",
+                "(docs/units.md): an inconsistent model is invalid; undeclared units are one warning; a model opts out with",
+                "'model notes \"units: unchecked: REASON\"'. Exit code 0 when all files are valid, 2 otherwise."})
 final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Model (.ant, .xml, .sbml) and scenario (.yaml) files.")
     List<Path> files;
@@ -86,8 +88,10 @@ final class ValidateCommand implements Callable<Integer> {
         List<String> problems = new ArrayList<>();
         try {
             Model m;
+            String text = null;
             if (isAntimony(f)) {
-                AntimonyReading reading = AntimonyReader.readWithWarnings(f);
+                text = Files.readString(f, java.nio.charset.StandardCharsets.UTF_8);
+                AntimonyReading reading = AntimonyReader.parseWithWarnings(text, f.toString());
                 reading.warnings().forEach(w -> warnings.add(w.file() + ":" + w.line() + ":" + w.column()
                         + ": warning: " + w.message()));
                 m = reading.model();
@@ -95,6 +99,9 @@ final class ValidateCommand implements Callable<Integer> {
                 m = ModelFiles.read(f);
             }
             ModelCompiler.compile(m);
+            UnitCheck units = UnitCheck.of(f.toString(), text, m);
+            warnings.addAll(units.notes());
+            problems.addAll(units.errors());
         } catch (java.io.IOException e) {
             problems.add(f + ": cannot read model file (" + e.getMessage() + ")");
         } catch (RuntimeException e) {

@@ -70,8 +70,54 @@ class ExplainPathwayCommandTest {
         assertThat(root.get("edges").size()).isGreaterThan(50);
         Cli dot = Cli.run("pathway", "--format", "dot");
         assertThat(dot.out()).startsWith("digraph").contains("arrowhead=tee");
-        Cli missing = Cli.run("pathway", "--model", "pivonka2008");
-        assertThat(missing.code()).isEqualTo(2);
-        assertThat(missing.err()).contains("no pathway description for model 'pivonka2008'");
+        // a model without a curated pathway is drawn from its equations (it was refused before issue 13)
+        Cli equations = Cli.run("pathway", "--model", "pivonka2008");
+        assertThat(equations.code()).isZero();
+        assertThat(new ObjectMapper().readTree(equations.out()).get("source").asText()).startsWith("the rules of the model");
+        Cli unknown = Cli.run("pathway", "--model", "pivonka2009");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no model 'pivonka2009'").contains("did you mean 'pivonka2008'").doesNotContain("\tat ");
+        Cli format = Cli.run("pathway", "--format", "png");
+        assertThat(format.code()).isEqualTo(2);
+        assertThat(format.err()).contains("unknown --format 'png': use json, dot or svg");
+    }
+
+    @Test
+    void pathwayAsSvgDrawnByOsteonItself() {
+        Cli svg = Cli.run("pathway", "--format", "svg");
+        assertThat(svg.code()).isZero();
+        // the drawing itself is tested in osteon-models (PathwaySvgTest); here: what the command prints
+        org.osteon.models.pathway.Pathway curated = org.osteon.models.pathway.Pathway.forModel("rankl-pathway").orElseThrow();
+        org.w3c.dom.Document doc = xmlWithoutDtds(svg.out());
+        int nodes = 0;
+        int edges = 0;
+        org.w3c.dom.NodeList groups = doc.getElementsByTagNameNS("*", "g");
+        for (int i = 0; i < groups.getLength(); i++) {
+            String cls = ((org.w3c.dom.Element) groups.item(i)).getAttribute("class");
+            nodes += cls.startsWith("node ") ? 1 : 0;
+            edges += cls.startsWith("edge ") ? 1 : 0;
+        }
+        assertThat(nodes).isEqualTo(curated.nodes().size());
+        assertThat(edges).isEqualTo(curated.edges().size());
+        Cli file = Cli.run("pathway", "--format", "svg", "--model", "../examples/pivonka2008.ant");
+        if (java.nio.file.Files.exists(java.nio.file.Path.of("../examples/pivonka2008.ant"))) {
+            assertThat(file.code()).as(file.err()).isZero();
+            assertThat(file.out()).startsWith("<?xml").contains("Pathway of pivonka2008");
+        }
+        Cli tooBig = Cli.run("pathway", "--format", "svg", "--model", "bmu-lattice-2d");
+        assertThat(tooBig.code()).isEqualTo(2);
+        assertThat(tooBig.err()).contains("more than the 400 a picture can show readably; use --format dot or json")
+                .doesNotContain("\tat ");
+    }
+
+    static org.w3c.dom.Document xmlWithoutDtds(String xml) {
+        try {
+            javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            return f.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(xml)));
+        } catch (Exception e) {
+            throw new AssertionError("not well-formed XML (DTDs refused): " + e.getMessage(), e);
+        }
     }
 }

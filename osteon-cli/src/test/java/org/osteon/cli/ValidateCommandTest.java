@@ -20,6 +20,54 @@ class ValidateCommandTest {
         assertThat(r.err()).isEmpty();
     }
 
+    /** Issue 13: {@code E := C + k} with C in mg/L and k in 1/day was accepted. */
+    @Test
+    void inconsistentUnitsAreProblemsNamingFileLineAndBothUnits() throws Exception {
+        Path model = dir.resolve("units.ant");
+        Files.writeString(model, """
+                model units()
+                  unit mg_per_L = 1e-3 gram / litre
+                  unit per_day = 1 / day
+                  E := C + k; E has mg_per_L
+                  C' = -k * C
+                  C = 1; C has mg_per_L
+                  k = 0.1; k has per_day
+                end
+                """);
+        Cli r = Cli.run("validate", model.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains(model + ":4: units: the assignment rule of E: adds C in mg_per_L (mass / volume) and k in"
+                + " per_day (1 / time)").contains("1 problem in 1 of 1 file").doesNotContain("\tat ");
+        // the model's time unit is not declared: rates are checked per day, and validate says so
+        assertThat(r.err()).contains(model + ": warning: rates are checked per day, the time unit assumed");
+        // run simulates the numbers as written and warns once (docs/units.md)
+        Cli run = Cli.run("run", model.toString(), "--until", "2", "--out", dir.resolve("units.csv").toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.err()).contains("warning: the units of model 'units' are inconsistent in 1 place, e.g. the assignment rule"
+                + " of E: adds C in mg_per_L");
+    }
+
+    @Test
+    void undeclaredUnitsAreOneWarningAndAModelMayOptOut() throws Exception {
+        StringBuilder text = new StringBuilder("model many()\n  unit time_unit = day\n  x' = -k0 * x\n  x = 1\n");
+        for (int i = 0; i < 40; i++) {
+            text.append("  k").append(i).append(" = 1\n");
+        }
+        Path undeclared = dir.resolve("undeclared.ant");
+        Files.writeString(undeclared, text.append("end\n").toString());
+        Cli r = Cli.run("validate", undeclared.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err().lines().filter(l -> l.contains("no declared unit")).toList()).singleElement().asString()
+                .startsWith(undeclared + ": warning: 2 symbols have no declared unit (k0, x)");
+
+        Path optOut = dir.resolve("optout.ant");
+        Files.writeString(optOut, "model o()\n  unit per_day = 1 / day\n  E := C + k\n  C = 1; C has gram\n  k = 1; k has per_day\n"
+                + "  model notes \"units: unchecked: a fitted formula\"\nend\n");
+        Cli o = Cli.run("validate", optOut.toString());
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.err()).contains(optOut + ": note: units not checked (model attribute 'units: unchecked: a fitted formula')");
+    }
+
     @Test
     void everyProblemOfEveryFileWithPositions() throws Exception {
         Path model = dir.resolve("broken.ant");
@@ -64,7 +112,9 @@ class ValidateCommandTest {
         Cli r = Cli.run("validate", model.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("libantimony.txt: ok");
+        // since issue 13's unit check, the model's undeclared units are a warning too
         assertThat(r.err()).isEqualTo(model + ":3:11: warning: species 'S' has no initial value: it starts at 0 "
-                + "(tellurium's convention)" + System.lineSeparator());
+                + "(tellurium's convention)" + System.lineSeparator() + model + ": warning: 2 symbols have no declared unit (k, S), so"
+                + " the equations using them are not checked; declare one with 'NAME has UNIT'" + System.lineSeparator());
     }
 }

@@ -1,53 +1,57 @@
 package org.osteon.trajectory;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import org.osteon.units.Calendar;
+import org.osteon.units.Unit;
+import org.osteon.units.Units;
 
 /**
  * Time units for showing results: a ten-year run reads better in years than in 3652 days. Only the
- * time axis is converted (every rate inside the model keeps its own unit); a month is 365.25/12 days
- * and a year 365.25 days (the Julian year, as in pharmacometrics).
+ * time axis is converted (every rate inside the model keeps its own unit). The lengths come from
+ * {@link Units}, the one home of unit arithmetic: a month is 365.25/12 days and a year 365.25 days
+ * (the Julian year, as in pharmacometrics; {@link Calendar#DEFAULT}).
  */
 public final class TimeUnits {
-    /** Length of each unit in days, by its canonical name. */
-    private static final Map<String, Double> DAYS = new LinkedHashMap<>();
-    private static final Map<String, String> ALIASES = new LinkedHashMap<>();
-
-    static {
-        DAYS.put("second", 1 / 86_400.0);
-        DAYS.put("minute", 1 / 1_440.0);
-        DAYS.put("hour", 1 / 24.0);
-        DAYS.put("day", 1.0);
-        DAYS.put("week", 7.0);
-        DAYS.put("month", 365.25 / 12);
-        DAYS.put("year", 365.25);
-        for (String unit : DAYS.keySet()) {
-            ALIASES.put(unit, unit);
-            ALIASES.put(unit + "s", unit);
-        }
-        ALIASES.put("s", "second");
-        ALIASES.put("min", "minute");
-        ALIASES.put("h", "hour");
-        ALIASES.put("hr", "hour");
-        ALIASES.put("d", "day");
-        ALIASES.put("wk", "week");
-        ALIASES.put("yr", "year");
-        ALIASES.put("a", "year");
-    }
+    private static final Units UNITS = Units.standard(Calendar.DEFAULT);
+    /** The canonical names, shortest first. */
+    private static final List<String> NAMES = List.of("second", "minute", "hour", "day", "week", "month", "year");
 
     private TimeUnits() {
     }
 
     /** The names accepted for output: second, minute, hour, day, week, month, year. */
     public static List<String> names() {
-        return List.copyOf(DAYS.keySet());
+        return NAMES;
     }
 
-    /** The canonical name of a time unit ("weeks" and "wk" are "week"), or null if it is not one. */
+    /**
+     * The canonical name of a time unit ("weeks" and "wk" are "week", any name {@link Units} reads as a
+     * time of one of these lengths; "a" is a year), or null if it is not one.
+     */
     public static String canonical(String unit) {
-        return unit == null ? null : ALIASES.get(unit.strip().toLowerCase(Locale.ROOT));
+        if (unit == null) {
+            return null;
+        }
+        String u = unit.strip().toLowerCase(Locale.ROOT);
+        Unit resolved = resolve(u.equals("a") ? "year" : u);
+        if (resolved == null || !resolved.isTime()) {
+            return null;
+        }
+        for (String name : NAMES) {
+            if (UNITS.resolve(name).factor() == resolved.factor()) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    private static Unit resolve(String name) {
+        try {
+            return UNITS.resolve(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /**
@@ -68,11 +72,11 @@ public final class TimeUnits {
         if (from.equals(to) && to.equals(tr.timeUnit())) {
             return tr;
         }
-        double fromDays = DAYS.get(from);
-        double toDays = DAYS.get(to);
+        double fromSeconds = UNITS.resolve(from).factor();
+        double toSeconds = UNITS.resolve(to).factor();
         double[] times = tr.times();
         for (int i = 0; i < times.length; i++) {
-            times[i] = times[i] * fromDays / toDays; // exact for whole weeks of days
+            times[i] = times[i] * fromSeconds / toSeconds; // exact for whole weeks of days
         }
         double[][] values = new double[tr.columns().size()][];
         for (int c = 0; c < values.length; c++) {

@@ -248,7 +248,7 @@ public record BmuLattice(int nx, int ny) {
               K_A2 = 3.411764705882353e-2;         K_A2 has per_pM
               RANK = 10;                           RANK has pM
               alpha = 1;                           alpha has dimensionless
-              k_res = 1;                           k_res has dimensionless
+              k_res = 1;                           k_res has per_day
               D_TGFb = 1;                          D_TGFb has per_day
               D_OBu notes "source: Pivonka 2008 Table 2; bone_models 0.1.0 code value (as pivonka2008)"
               D_OBp notes "source: bone_models 0.1.0 code value (as pivonka2008)"
@@ -280,6 +280,7 @@ public record BmuLattice(int nx, int ny) {
               RANK notes "source: Pivonka 2008 Table 2; bone_models 0.1.0 code value (as pivonka2008)"
               alpha notes "source: Pivonka 2008 Table 2; bone_models 0.1.0 code value (as pivonka2008)"
               k_res notes "source: bone_models 0.1.0 code value (as pivonka2008)"
+              k_res notes "note: unit per day, as the TGF-beta balance requires (alpha*k_res*OCa is a release rate in pM/day, divided by D_TGFb in 1/day to give pM); it was declared dimensionless until the unit check of issue 13 found the sum TGFb := (pM + pM/day)/(1/day) inconsistent. The value is unchanged"
               D_TGFb notes "source: Pivonka 2008 Table 2; bone_models 0.1.0 code value (as pivonka2008)"
 
               // ---- bone volume ----

@@ -71,6 +71,19 @@ public record Pathway(String model, String source, List<Node> nodes, List<Edge> 
         }
     }
 
+    /**
+     * The picture of a model that has no curated pathway: its {@link ReactionNetwork reactions} if it has
+     * any (empty if they are too many to draw), else its {@link InfluenceNetwork rules} (empty if no rule
+     * links two of its quantities).
+     */
+    public static Optional<Pathway> ofModel(org.osteon.model.Model model) {
+        if (!model.reactions().isEmpty()) {
+            return ReactionNetwork.of(model);
+        }
+        Pathway p = InfluenceNetwork.of(model);
+        return p.nodes().isEmpty() ? Optional.empty() : Optional.of(p);
+    }
+
     public Optional<Node> node(String id) {
         return nodes.stream().filter(n -> n.id().equals(id)).findFirst();
     }
