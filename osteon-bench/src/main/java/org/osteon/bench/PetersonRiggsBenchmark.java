@@ -82,14 +82,21 @@ public class PetersonRiggsBenchmark {
         return Simulator.solve(problem, settings);
     }
 
-    /** Thread CPU time per warm solve (median and minimum of N after N warm-up solves), for each run. */
+    /**
+     * Thread CPU time per warm solve (median and minimum of N after N warm-up solves), for each run;
+     * a second argument overrides the scenarios' method (e.g. {@code 20 bdf}).
+     */
     public static void main(String[] args) {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        String method = args.length > 1 ? args[1] : null;
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         for (String run : new String[] {"teriparatide-1y", "denosumab-2y", "denosumab-48mo"}) {
             PetersonRiggsBenchmark b = new PetersonRiggsBenchmark();
             b.run = run;
             b.setup();
+            if (method != null) {
+                b.settings = b.settings.withMethod(method);
+            }
             for (int i = 0; i < n; i++) {
                 b.solve();
             }

@@ -14,7 +14,7 @@ final class SimulationOptions {
     @Option(names = "--step", paramLabel = "DT", description = "Output grid spacing.")
     Double step;
 
-    @Option(names = "--solver", paramLabel = "NAME", description = "auto (default), dopri5, dop853, rodas5p.")
+    @Option(names = "--solver", paramLabel = "NAME", description = "auto (default), dopri5, dop853, rodas5p, bdf.")
     String solver;
 
     @Option(names = "--rtol", paramLabel = "X", description = "Relative tolerance (default 1e-6).")

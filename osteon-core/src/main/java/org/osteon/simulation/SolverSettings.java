@@ -3,7 +3,7 @@ package org.osteon.simulation;
 import java.util.Map;
 
 /**
- * How to solve: method name ({@code auto}, {@code dopri5}, {@code dop853}, {@code rodas5p}),
+ * How to solve: method name ({@code auto}, {@code dopri5}, {@code dop853}, {@code rodas5p}, {@code bdf}),
  * tolerances (with optional per-state absolute and relative tolerances, by state name), step
  * budget and largest step.
  */

@@ -15,6 +15,8 @@ public final class IntegrationContext {
     private final SolverStatistics statistics = new SolverStatistics();
     private double lastStepSize = Double.NaN;
     private boolean stiff;
+    /** What an integrator hands from one segment to the next (BDF: its iteration matrix); null at first. */
+    private Object carried;
 
     public IntegrationContext(Tolerances tolerances, long maxSteps, double maxStepSize) {
         this(tolerances, maxSteps, maxStepSize, Cancellation.NONE);
@@ -79,6 +81,15 @@ public final class IntegrationContext {
 
     public void lastStepSize(double h) {
         this.lastStepSize = h;
+    }
+
+    /** The integrator's state kept across the segments of this run (see {@link Bdf}), or null. */
+    Object carried() {
+        return carried;
+    }
+
+    void carried(Object value) {
+        this.carried = value;
     }
 
     public boolean stiff() {

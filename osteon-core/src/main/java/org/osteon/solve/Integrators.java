@@ -6,13 +6,14 @@ import java.util.Map;
 
 /**
  * The registry of integration methods users choose by name: {@code dopri5} (alias {@code rk45}),
- * {@code dop853} ({@code rk853}), {@code rodas5p} ({@code rodas}, {@code stiff}) and {@code auto}.
+ * {@code dop853} ({@code rk853}), {@code rodas5p} ({@code rodas}, {@code stiff}), {@code bdf} and {@code auto}.
  * Names are case-insensitive. The integrators are immutable and shared.
  */
 public final class Integrators {
     private static final Integrator DOPRI5 = new Dopri5();
     private static final Integrator DOP853 = new Dop853();
     private static final Integrator RODAS5P = new Rodas5P();
+    private static final Integrator BDF = new Bdf();
     private static final Integrator AUTO = new AutoIntegrator();
 
     private static final Map<String, Integrator> BY_NAME = new LinkedHashMap<>();
@@ -25,6 +26,7 @@ public final class Integrators {
         BY_NAME.put(Rodas5P.NAME, RODAS5P);
         BY_NAME.put("rodas", RODAS5P);
         BY_NAME.put("stiff", RODAS5P);
+        BY_NAME.put(Bdf.NAME, BDF);
         BY_NAME.put(AutoIntegrator.NAME, AUTO);
     }
 
@@ -53,7 +55,7 @@ public final class Integrators {
 
     /** The valid names with their aliases, for messages and help texts. */
     public static String validNames() {
-        return "dopri5 (alias rk45), dop853 (alias rk853), rodas5p (aliases rodas, stiff), auto";
+        return "dopri5 (alias rk45), dop853 (alias rk853), rodas5p (aliases rodas, stiff), bdf, auto";
     }
 
     /** Levenshtein distance. */

@@ -13,7 +13,7 @@ import org.osteon.trajectory.Trajectory;
 class EventTest {
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"auto", "dopri5", "dop853", "rodas5p"})
+    @ValueSource(strings = {"auto", "dopri5", "dop853", "rodas5p", "bdf"})
     void timeEventHitsExactlyAndRestarts(String method) {
         // x' = -x from 1; at t=10, x = x + 1. Exact: x(t) = e^-t before, (e^-10 + 1) e^-(t-10) after.
         var m = Models.compile("x' = -x; x = 1\nE1: at (time >= 10): x = x + 1");
@@ -25,6 +25,38 @@ class EventTest {
         assertThat(tr.value("x", i10)).isCloseTo(Math.exp(-10) + 1, within(1e-8));
         assertThat(tr.value("x", 19)).isCloseTo(Math.exp(-9.5), within(1e-9));
         assertThat(tr.last("x")).isCloseTo((Math.exp(-10) + 1) * Math.exp(-10), within(1e-9));
+    }
+
+    /**
+     * 30 daily boluses of 1 into the depot of depot' = -50 depot, c' = 50 depot - 0.5 c (stiff:
+     * the rates differ 100-fold), solved by BDF. Exact by superposition:
+     * c(t) = sum_k 50/49.5 (e^{-0.5 (t-k)} - e^{-50 (t-k)}) over the doses at k <= t. Bound: 10x
+     * the tolerance (atol + rtol |c|), the criterion of ReferenceProblemsTest. The linear
+     * system's Jacobian never changes, so BDF must carry its iteration matrix across the 29
+     * restarts: no Jacobian evaluations beyond the first and the periodic refresh (one per 50
+     * accepted steps, Bdf.JACOBIAN_AGE), none caused by a restart.
+     */
+    @Test
+    void bdfCarriesItsIterationMatrixAcrossDoseRestartsAndStaysAccurate() {
+        var m = Models.compile("depot' = -50*depot; c' = 50*depot - 0.5*c; depot = 0; c = 0");
+        List<ScheduledChange> doses = new java.util.ArrayList<>();
+        for (int k = 0; k < 30; k++) {
+            doses.add(Changes.bolus(m.layout(), "depot", 1, k));
+        }
+        double rtol = 1e-8;
+        double atol = 1e-12;
+        Trajectory tr = Models.run(m, 30, 0.25, SolverSettings.DEFAULT.withMethod("bdf").withTolerances(rtol, atol), doses);
+        System.out.println("[measure] bdf doses: " + tr.runInfo());
+        assertThat(tr.runInfo().restarts()).isEqualTo(29);
+        for (int i = 0; i < tr.size(); i++) {
+            double t = tr.time(i);
+            double exact = 0;
+            for (int k = 0; k <= 29 && k <= t; k++) {
+                exact += 50 / 49.5 * (Math.exp(-0.5 * (t - k)) - Math.exp(-50 * (t - k)));
+            }
+            assertThat(tr.value("c", i)).as("c at t=%s", t).isCloseTo(exact, within(10 * (atol + rtol * exact)));
+        }
+        assertThat(tr.runInfo().jacobianEvaluations()).isLessThanOrEqualTo(1 + tr.runInfo().acceptedSteps() / 50);
     }
 
     @Test

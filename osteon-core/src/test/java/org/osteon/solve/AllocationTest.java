@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AllocationTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"dopri5", "dop853", "rodas5p", "auto"})
+    @ValueSource(strings = {"dopri5", "dop853", "rodas5p", "bdf", "auto"})
     void stepLoopDoesNotAllocate(String method) {
         java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
         Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean);

@@ -36,7 +36,7 @@ class DenseOutputTest {
 
     /** Logistic growth to t = 20 (exact 10/(1 + 19 e^{-0.8 t})), rtol = atol = 1e-6 and 1e-9. */
     @ParameterizedTest
-    @ValueSource(strings = {"dopri5", "dop853", "rodas5p", "auto"})
+    @ValueSource(strings = {"dopri5", "dop853", "rodas5p", "bdf", "auto"})
     void logistic(String method) {
         for (double tol : new double[] {1e-6, 1e-9}) {
             double err = worstInterpolationError(method, TestProblems.logistic(), new double[] {TestProblems.LOG_Y0}, 20,
@@ -48,7 +48,7 @@ class DenseOutputTest {
 
     /** Three decays y_i = exp(-k_i t), k = (0.5, 1, 2), to t = 8, rtol = 1e-8, atol = 1e-11. */
     @ParameterizedTest
-    @ValueSource(strings = {"dopri5", "dop853", "rodas5p", "auto"})
+    @ValueSource(strings = {"dopri5", "dop853", "rodas5p", "bdf", "auto"})
     void decay(String method) {
         double err = worstInterpolationError(method, TestProblems.decay(), new double[] {1, 1, 1}, 8,
                 TestProblems::decayExact, 1e-8, 1e-11);
@@ -63,7 +63,7 @@ class DenseOutputTest {
      * proper, which must also be within 10x the tolerance.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"dopri5", "dop853", "rodas5p", "auto"})
+    @ValueSource(strings = {"dopri5", "dop853", "rodas5p", "bdf", "auto"})
     void rotationLocally(String method) {
         double tol = 1e-9;
         double tEnd = 4 * 2 * Math.PI / 1.25;

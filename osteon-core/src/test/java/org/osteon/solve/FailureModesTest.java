@@ -12,7 +12,7 @@ class FailureModesTest {
 
     /** y' = y^2, y(0) = 1 has the solution 1/(1 - t), which blows up at t = 1. */
     @ParameterizedTest
-    @ValueSource(strings = {"dopri5", "dop853", "rodas5p", "auto"})
+    @ValueSource(strings = {"dopri5", "dop853", "rodas5p", "bdf", "auto"})
     void blowUpIsReportedNearTheSingularity(String method) {
         OdeFunction f = TestProblems.ode(1, true, (t, y, dy) -> dy[0] = y[0] * y[0], (t, y, j) -> j[0] = 2 * y[0]);
         SolverException e = catchThrowableOfType(SolverException.class, () -> Integrators.byName(method)
@@ -28,7 +28,7 @@ class FailureModesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dopri5", "dop853", "rodas5p", "auto"})
+    @ValueSource(strings = {"dopri5", "dop853", "rodas5p", "bdf", "auto"})
     void tinyStepBudgetRunsOut(String method) {
         IntegrationContext ctx = new IntegrationContext(Tolerances.of(8, 1e-8, 1e-12), 10, 0);
         SolverException e = catchThrowableOfType(SolverException.class, () -> Integrators.byName(method)
@@ -40,7 +40,7 @@ class FailureModesTest {
 
     /** The right-hand side of component 1 becomes NaN for t > 0.5 (like sqrt of a negative number). */
     @ParameterizedTest
-    @ValueSource(strings = {"dopri5", "dop853", "rodas5p", "auto"})
+    @ValueSource(strings = {"dopri5", "dop853", "rodas5p", "bdf", "auto"})
     void nanFromTheRightHandSideNamesComponentAndTime(String method) {
         OdeFunction f = TestProblems.ode(2, false, (t, y, dy) -> {
             dy[0] = -y[0];
@@ -63,7 +63,7 @@ class FailureModesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dopri5", "dop853", "rodas5p", "auto"})
+    @ValueSource(strings = {"dopri5", "dop853", "rodas5p", "bdf", "auto"})
     void nanAtTheStartIsReportedAtTheStart(String method) {
         OdeFunction f = TestProblems.ode(3, true, (t, y, dy) -> {
             dy[0] = 1;
@@ -78,7 +78,7 @@ class FailureModesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dopri5", "dop853", "rodas5p", "auto"})
+    @ValueSource(strings = {"dopri5", "dop853", "rodas5p", "bdf", "auto"})
     void nonFiniteInitialStateIsRejected(String method) {
         SolverException e = catchThrowableOfType(SolverException.class, () -> Integrators.byName(method)
                 .integrate(TestProblems.decay(), 0, new double[] {1, Double.NaN, 1}, 1, s -> true,
@@ -92,7 +92,7 @@ class FailureModesTest {
      * diagonal shift is absorbed by rounding and the two rows cancel exactly).
      */
     @ParameterizedTest
-    @ValueSource(strings = {"rodas5p"})
+    @ValueSource(strings = {"rodas5p", "bdf"})
     void singularIterationMatrix(String method) {
         OdeFunction f = TestProblems.ode(2, true, (t, y, dy) -> {
             dy[0] = -y[0];
@@ -106,7 +106,7 @@ class FailureModesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"rodas5p"})
+    @ValueSource(strings = {"rodas5p", "bdf"})
     void nonFiniteJacobianNamesTheRow(String method) {
         OdeFunction f = TestProblems.ode(2, true, (t, y, dy) -> {
             dy[0] = -y[0];

@@ -16,6 +16,8 @@ class IntegratorsTest {
         assertThat(Integrators.byName("rodas")).isInstanceOf(Rodas5P.class);
         assertThat(Integrators.byName("stiff")).isInstanceOf(Rodas5P.class);
         assertThat(Integrators.byName("auto")).isInstanceOf(AutoIntegrator.class);
+        assertThat(Integrators.byName("BDF")).isInstanceOf(Bdf.class);
+        assertThat(Integrators.byName("bdf").name()).isEqualTo("bdf");
         assertThat(Integrators.byName(" RODAS5P ")).isInstanceOf(Rodas5P.class);
         assertThat(Integrators.byName("dopri5").name()).isEqualTo("dopri5");
         assertThat(Integrators.byName("rk853").name()).isEqualTo("dop853");

@@ -21,7 +21,7 @@ class ReferenceProblemsTest {
     private static final double FACTOR = 10;
 
     static Stream<Arguments> stiffCases() {
-        return Stream.of("rodas5p", "auto").flatMap(m -> Stream.of(1e-6, 1e-8).map(r -> Arguments.of(m, r)));
+        return Stream.of("rodas5p", "bdf", "auto").flatMap(m -> Stream.of(1e-6, 1e-8).map(r -> Arguments.of(m, r)));
     }
 
     /** ROBER to t = 1e11, atol = 1e-6 rtol (y2 is about 1e-13 at the end; its error is then absolute-controlled). */
@@ -63,7 +63,7 @@ class ReferenceProblemsTest {
     }
 
     static Stream<Arguments> allMethods() {
-        return Stream.of("dopri5", "dop853", "rodas5p", "auto")
+        return Stream.of("dopri5", "dop853", "rodas5p", "bdf", "auto")
                 .flatMap(m -> Stream.of(1e-6, 1e-9).map(r -> Arguments.of(m, r)));
     }
 
