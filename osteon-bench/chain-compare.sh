@@ -13,7 +13,7 @@ sizes=("$@")
 cvode="$("$here/src/main/c/build.sh")"
 echo "# load before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
 for n in "${sizes[@]}"; do
-  java -Xmx6g -cp "$here/target/benchmarks.jar" org.osteon.bench.ChainRun "$n" auto,rodas5p "$repeats"
+  java -Xmx6g -cp "$here/target/benchmarks.jar" org.osteon.bench.ChainRun "$n" auto,rodas5p,bdf "$repeats"
   "$cvode" "$n" "$repeats"
 done
 echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)"
