@@ -53,7 +53,7 @@ final class TextModel implements CompiledModel {
         }
         List<Expr> continuous = new ArrayList<>(flat.derivatives());
         continuous.addAll(flat.assignedExpressions());
-        this.autonomous = flat.delays().isEmpty() && continuous.stream().noneMatch(e -> Exprs.symbols(e).contains(Builtins.TIME));
+        this.autonomous = flat.delays().isEmpty() && continuous.stream().noneMatch(e -> Exprs.mentions(e, Builtins.TIME));
         this.algebraic = java.util.stream.IntStream.range(0, flat.states().size())
                 .filter(i -> flat.states().get(i).kind() == Variable.Kind.ALGEBRAIC).toArray();
         this.delayValues = flat.delays().stream().map(d -> interpreter.compile(d.value())).toArray(Interpreter.Node[]::new);

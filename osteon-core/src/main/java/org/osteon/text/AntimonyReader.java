@@ -181,11 +181,27 @@ public final class AntimonyReader {
             Token t = all.get(i);
             boolean stoichiometry = i + 1 < all.size() && (all.get(i + 1).getType() == AntimonyParser.ID
                     || all.get(i + 1).getType() == AntimonyParser.DOLLAR);
-            if (t.getType() == AntimonyParser.NUMBER && !stoichiometry && Double.isInfinite(Double.parseDouble(t.getText()))) {
+            if (t.getType() == AntimonyParser.NUMBER && !stoichiometry && mayOverflow(t.getText())
+                    && Double.isInfinite(Double.parseDouble(t.getText()))) {
                 problems.add(t, "the number '" + t.getText() + "' is too large to be a finite number"
                         + " (the largest is about 1.8e308; write inf if infinity is meant)");
             }
         }
+    }
+
+    /**
+     * False for a number literal that is certainly finite: its value is below 10 to the power of
+     * (characters before the exponent + the exponent), so only the rare candidates are parsed here
+     * (the model's numbers are parsed again when expressions are built).
+     */
+    static boolean mayOverflow(String number) {
+        int e = Math.max(number.indexOf('e'), number.indexOf('E'));
+        int mantissa = e < 0 ? number.length() : e;
+        if (e < 0) {
+            return mantissa >= 300;
+        }
+        String exponent = number.substring(e + 1);
+        return exponent.length() > 6 || mantissa + Integer.parseInt(exponent) >= 300;
     }
 
     private static boolean isPrefixOperator(int type) {

@@ -33,38 +33,50 @@ final class ExpressionBuilder extends AntimonyBaseVisitor<Expr> {
 
     @Override
     public Expr visitOrExpr(OrExprContext ctx) {
-        return leftFold(ctx.andExpr(), ctx.op);
+        return ctx.op.isEmpty() ? only(ctx) : leftFold(ctx.andExpr(), ctx.op);
     }
 
     @Override
     public Expr visitAndExpr(AndExprContext ctx) {
-        return leftFold(ctx.eqExpr(), ctx.op);
+        return ctx.op.isEmpty() ? only(ctx) : leftFold(ctx.eqExpr(), ctx.op);
     }
 
     @Override
     public Expr visitEqExpr(EqExprContext ctx) {
-        return leftFold(ctx.relExpr(), ctx.op);
+        return ctx.op.isEmpty() ? only(ctx) : leftFold(ctx.relExpr(), ctx.op);
     }
 
     @Override
     public Expr visitRelExpr(RelExprContext ctx) {
-        return leftFold(ctx.addExpr(), ctx.op);
+        return ctx.op.isEmpty() ? only(ctx) : leftFold(ctx.addExpr(), ctx.op);
     }
 
     @Override
     public Expr visitAddExpr(AddExprContext ctx) {
-        return leftFold(ctx.mulExpr(), ctx.op);
+        return ctx.op.isEmpty() ? only(ctx) : leftFold(ctx.mulExpr(), ctx.op);
     }
 
     @Override
     public Expr visitMulExpr(MulExprContext ctx) {
-        return leftFold(ctx.unaryExpr(), ctx.op);
+        return ctx.op.isEmpty() ? only(ctx) : leftFold(ctx.unaryExpr(), ctx.op);
+    }
+
+    /**
+     * A precedence level without an operator has its operand as its one child: visited directly,
+     * without the list of operands the generated accessors build (every number and name of a
+     * model passes through eight such levels).
+     */
+    private Expr only(ParserRuleContext ctx) {
+        if (ctx.getChildCount() == 1 && ctx.getChild(0) instanceof ParserRuleContext operand) {
+            return visit(operand);
+        }
+        return visit(ctx.getRuleContext(ParserRuleContext.class, 0));
     }
 
     @Override
     public Expr visitUnaryExpr(UnaryExprContext ctx) {
         if (ctx.op == null) {
-            return visit(ctx.powExpr());
+            return only(ctx);
         }
         UnaryExprContext operand = ctx.unaryExpr();
         switch (ctx.op.getType()) {
@@ -87,6 +99,9 @@ final class ExpressionBuilder extends AntimonyBaseVisitor<Expr> {
 
     @Override
     public Expr visitPowExpr(PowExprContext ctx) {
+        if (ctx.exponent == null) {
+            return only(ctx);
+        }
         Expr base = visit(ctx.primary());
         return ctx.exponent == null ? base : new Expr.Binary(BinaryOp.POW, base, visit(ctx.exponent));
     }

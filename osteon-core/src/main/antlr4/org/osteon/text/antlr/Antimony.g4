@@ -8,6 +8,10 @@
  */
 grammar Antimony;
 
+// Parse-tree nodes with small child lists (see CompactRuleContext): a large model's tree is
+// millions of nodes, most of them with one child.
+options { contextSuperClass = CompactRuleContext; }
+
 // No @header package: antlr4-maven-plugin derives "org.osteon.text.antlr" from this file's
 // directory, and a header would declare the package twice.
 

@@ -1,6 +1,8 @@
 package org.osteon.model.expr;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -19,6 +21,24 @@ public final class Exprs {
             }
         });
         return out;
+    }
+
+    /** Whether the expression reads the symbol {@code name}: as {@code symbols(e).contains(name)}, without building the set. */
+    public static boolean mentions(Expr e, String name) {
+        if (e instanceof Expr.Sym s) {
+            return s.name().equals(name);
+        } else if (e instanceof Expr.Unary u) {
+            return mentions(u.operand(), name);
+        } else if (e instanceof Expr.Binary b) {
+            return mentions(b.left(), name) || mentions(b.right(), name);
+        } else if (e instanceof Expr.Call c) {
+            for (Expr a : c.args()) {
+                if (mentions(a, name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Visits every node, parents before children, left to right. */
@@ -57,12 +77,24 @@ public final class Exprs {
 
     /** Rebuilds the tree bottom-up, passing every rebuilt call through {@code f}. */
     public static Expr mapCalls(Expr e, Function<Expr.Call, Expr> f) {
+        // a subtree that comes back unchanged is kept as it is (an equal value), so an
+        // expression without calls is not copied: the compiler maps every expression several times
         if (e instanceof Expr.Unary u) {
-            return new Expr.Unary(u.op(), mapCalls(u.operand(), f));
+            Expr operand = mapCalls(u.operand(), f);
+            return operand == u.operand() ? u : new Expr.Unary(u.op(), operand);
         } else if (e instanceof Expr.Binary b) {
-            return new Expr.Binary(b.op(), mapCalls(b.left(), f), mapCalls(b.right(), f));
+            Expr left = mapCalls(b.left(), f);
+            Expr right = mapCalls(b.right(), f);
+            return left == b.left() && right == b.right() ? b : new Expr.Binary(b.op(), left, right);
         } else if (e instanceof Expr.Call c) {
-            return f.apply(new Expr.Call(c.function(), c.args().stream().map(a -> mapCalls(a, f)).toList()));
+            List<Expr> args = new ArrayList<>(c.args().size());
+            boolean same = true;
+            for (Expr a : c.args()) {
+                Expr m = mapCalls(a, f);
+                same &= m == a;
+                args.add(m);
+            }
+            return f.apply(same ? c : new Expr.Call(c.function(), args));
         }
         return e;
     }
