@@ -145,23 +145,32 @@ final class Recorder {
 
     private void record(double t, double[] y, double[] p) {
         int i = next++;
+        // each value is checked as it is written: a second pass over the columns would touch one
+        // cache line per column again (49 columns x 4032 points on a petersonriggs2010 run)
         for (int s = 0; s < states; s++) {
-            values[s][i] = y[stateIndex[s]];
+            double v = y[stateIndex[s]];
+            if (!Double.isFinite(v)) {
+                throw notFinite(s, t, v);
+            }
+            values[s][i] = v;
         }
         if (outputIndex.length > 0) {
             model.outputs(t, y, p, outputs);
             for (int o = 0; o < outputIndex.length; o++) {
-                values[states + o][i] = outputs[outputIndex[o]];
+                double v = outputs[outputIndex[o]];
+                if (!Double.isFinite(v)) {
+                    throw notFinite(states + o, t, v);
+                }
+                values[states + o][i] = v;
             }
         }
         int base = states + outputIndex.length;
         for (int k = 0; k < parameterIndex.length; k++) {
-            values[base + k][i] = p[parameterIndex[k]];
-        }
-        for (int c = 0; c < values.length; c++) {
-            if (!Double.isFinite(values[c][i])) {
-                throw notFinite(c, t, values[c][i]);
+            double v = p[parameterIndex[k]];
+            if (!Double.isFinite(v)) {
+                throw notFinite(base + k, t, v);
             }
+            values[base + k][i] = v;
         }
     }
 
