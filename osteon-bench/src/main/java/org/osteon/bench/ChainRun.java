@@ -23,10 +23,11 @@ import org.osteon.trajectory.Trajectory;
  * {@code java -cp benchmarks.jar org.osteon.bench.ChainRun N [methods] [repeats]}, e.g.
  * {@code ChainRun 1000 auto,rodas5p,bdf 5}. Prints one line per measurement:
  * {@code compile N=.. parse_ms=.. flatten+compile_ms=.. peak_heap_mb=..}, then
- * {@code solve N=.. method=.. median_ms=.. min_ms=.. max_ms=.. cpu_median_ms=.. cpu_min_ms=.. process_cpu_mean_ms=..
- * steps=.. OCa_N(365)=..}: wall time; the CPU time of the solving thread (nanosecond resolution), which
- * other processes on a shared machine disturb less; and the whole process's CPU time per run (JIT and
- * GC threads included; /proc resolution, 10 ms over all repeats).
+ * {@code solve N=.. method=.. gc=.. median_ms=.. min_ms=.. max_ms=.. cpu_median_ms=.. cpu_min_ms=.. user_cpu_median_ms=..
+ * process_cpu_mean_ms=.. steps=.. OCa_N(365)=..}: wall time; the CPU time of the solving thread (nanosecond
+ * resolution), which other processes on a shared machine disturb less, and its user-mode part (the rest is
+ * kernel time: page faults on heap memory the JVM touches for the first time, see docs/performance.md); and
+ * the whole process's CPU time per run (JIT and GC threads included; /proc resolution, 10 ms over all repeats).
  * Each solve is 365 days with daily output, rtol 1e-6, atol 1e-9, after one untimed warm-up run.
  */
 public final class ChainRun {
@@ -39,6 +40,7 @@ public final class ChainRun {
         int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         String text = ChainModel.antimony(n);
+        long p1 = processCpuNanos();
         long t1 = System.nanoTime();
         long c1 = threads.getCurrentThreadCpuTime();
         Model model = AntimonyReader.parse(text, "chain" + n + ".ant");
@@ -47,10 +49,13 @@ public final class ChainRun {
         CompiledModel compiled = ModelCompiler.compile(model);
         long t3 = System.nanoTime();
         long c3 = threads.getCurrentThreadCpuTime();
-        // wall time, and the CPU time of this thread (less sensitive to other processes on a shared machine)
-        System.out.printf(Locale.ROOT, "compile N=%d states=%d text_mb=%.1f parse_ms=%.0f (cpu %.0f) compile_ms=%.0f (cpu %.0f) total_ms=%.0f (cpu %.0f) peak_heap_mb=%.0f%n",
+        long p3 = processCpuNanos();
+        // wall time, the CPU time of this thread (less sensitive to other processes on a shared machine), and the
+        // whole process's CPU time over parse and compile (with the JIT compiler and collector threads: on 2 cores
+        // the wall time cannot be below half of it)
+        System.out.printf(Locale.ROOT, "compile N=%d states=%d text_mb=%.1f parse_ms=%.0f (cpu %.0f) compile_ms=%.0f (cpu %.0f) total_ms=%.0f (cpu %.0f) process_cpu_ms=%.0f peak_heap_mb=%.0f%n",
                 n, compiled.layout().stateCount(), text.length() / 1e6, (t2 - t1) / 1e6, (c2 - c1) / 1e6, (t3 - t2) / 1e6,
-                (c3 - c2) / 1e6, (t3 - t1) / 1e6, (c3 - c1) / 1e6, peakHeapMb());
+                (c3 - c2) / 1e6, (t3 - t1) / 1e6, (c3 - c1) / 1e6, (p3 - p1) / 1e6, peakHeapMb());
         text = null;
         model = null;
         SimulationProblem problem = problem(compiled, n);
@@ -62,19 +67,24 @@ public final class ChainRun {
             Trajectory warm = Simulator.solve(problem, settings);
             double[] ms = new double[repeats];
             double[] cpu = new double[repeats];
+            double[] user = new double[repeats];
             long processStart = processCpuNanos();
             for (int r = 0; r < repeats; r++) {
                 long s = System.nanoTime();
                 long c = threads.getCurrentThreadCpuTime();
+                long u = threads.getCurrentThreadUserTime();
                 Simulator.solve(problem, settings);
                 ms[r] = (System.nanoTime() - s) / 1e6;
                 cpu[r] = (threads.getCurrentThreadCpuTime() - c) / 1e6;
+                user[r] = (threads.getCurrentThreadUserTime() - u) / 1e6;
             }
             double processMean = (processCpuNanos() - processStart) / 1e6 / repeats;
             Arrays.sort(ms);
             Arrays.sort(cpu);
-            System.out.printf(Locale.ROOT, "solve N=%d method=%s median_ms=%.2f min_ms=%.2f max_ms=%.2f cpu_median_ms=%.2f cpu_min_ms=%.2f process_cpu_mean_ms=%.2f steps=%d rejected=%d f=%d J=%d LU=%d stiff=%s OCa_%d(365)=%.10e%n",
-                    n, method, ms[ms.length / 2], ms[0], ms[ms.length - 1], cpu[cpu.length / 2], cpu[0], processMean,
+            Arrays.sort(user);
+            System.out.printf(Locale.ROOT, "solve N=%d method=%s gc=%s median_ms=%.2f min_ms=%.2f max_ms=%.2f cpu_median_ms=%.2f cpu_min_ms=%.2f user_cpu_median_ms=%.2f process_cpu_mean_ms=%.2f steps=%d rejected=%d f=%d J=%d LU=%d stiff=%s OCa_%d(365)=%.10e%n",
+                    n, method, collector(), ms[ms.length / 2], ms[0], ms[ms.length - 1], cpu[cpu.length / 2], cpu[0],
+                    user[user.length / 2], processMean,
                     warm.runInfo().acceptedSteps(),
                     warm.runInfo().rejectedSteps(), warm.runInfo().functionEvaluations(), warm.runInfo().jacobianEvaluations(),
                     warm.runInfo().decompositions(), warm.runInfo().switchedToStiff(), n, last(warm, "OCa_" + n));
@@ -90,6 +100,11 @@ public final class ChainRun {
 
     private static double last(Trajectory t, String column) {
         return t.last(column);
+    }
+
+    /** The young-generation collector's name (G1, Parallel, Serial: the JVM's choice or its -XX flag). */
+    static String collector() {
+        return ManagementFactory.getGarbageCollectorMXBeans().get(0).getName().replace(' ', '_');
     }
 
     /** CPU time of the whole JVM process: solver thread, JIT compiler and garbage collector. */
