@@ -151,4 +151,124 @@ class MathFunctionsTest {
             assertThat(Builtins.acceptsArity(f, 2)).as(f).isTrue();
         }
     }
+
+    private static Expr a() {
+        return Expr.sym("a");
+    }
+
+    private static Expr b() {
+        return Expr.sym("b");
+    }
+
+    private static Expr bin(Expr.BinaryOp op) {
+        return Expr.bin(op, a(), b());
+    }
+
+    /**
+     * The everyday operators and functions, each on inputs where a wrong operator, a flipped
+     * comparison or a moved boundary gives a different value: comparisons at a < b, a = b and
+     * a > b; n-ary min, max, and, or, xor with the deciding argument last. Expected values by hand
+     * (truth values 1 and 0) or from java.lang.Math, the definitions MathML 2.0 sec. 4.4 gives;
+     * both backends must agree exactly ({@link #valueOf}); tolerance 1e-15 relative.
+     */
+    static Stream<Arguments> everyday() {
+        Expr.BinaryOp lt = Expr.BinaryOp.LT;
+        Expr.BinaryOp le = Expr.BinaryOp.LE;
+        Expr.BinaryOp gt = Expr.BinaryOp.GT;
+        Expr.BinaryOp ge = Expr.BinaryOp.GE;
+        Expr.BinaryOp eq = Expr.BinaryOp.EQ;
+        Expr.BinaryOp ne = Expr.BinaryOp.NE;
+        Expr c3 = Expr.num(3);
+        Expr zero = Expr.num(0);
+        return Stream.of(
+                Arguments.of("a + b", Expr.bin(Expr.BinaryOp.ADD, a(), b()), 2.5, -1.5, 1.0),
+                Arguments.of("a - b", Expr.bin(Expr.BinaryOp.SUB, a(), b()), 2.5, -1.5, 4.0),
+                Arguments.of("a * b", Expr.bin(Expr.BinaryOp.MUL, a(), b()), 2.5, -1.5, -3.75),
+                Arguments.of("a / b", Expr.bin(Expr.BinaryOp.DIV, a(), b()), 3, -1.5, -2.0),
+                Arguments.of("a ^ b", Expr.bin(Expr.BinaryOp.POW, a(), b()), 4, 1.5, 8.0),
+                Arguments.of("-a", new Expr.Unary(Expr.UnaryOp.NEG, a()), 2.5, 0, -2.5),
+                Arguments.of("!a, a = 0", new Expr.Unary(Expr.UnaryOp.NOT, a()), 0, 0, 1.0),
+                Arguments.of("!a, a = 2", new Expr.Unary(Expr.UnaryOp.NOT, a()), 2, 0, 0.0),
+                Arguments.of("a < b, 1 < 2", bin(lt), 1, 2, 1.0),
+                Arguments.of("a < b, 2 < 2", bin(lt), 2, 2, 0.0),
+                Arguments.of("a < b, 3 < 2", bin(lt), 3, 2, 0.0),
+                Arguments.of("a <= b, 2 <= 2", bin(le), 2, 2, 1.0),
+                Arguments.of("a <= b, 3 <= 2", bin(le), 3, 2, 0.0),
+                Arguments.of("a <= b, 1 <= 2", bin(le), 1, 2, 1.0),
+                Arguments.of("a > b, 3 > 2", bin(gt), 3, 2, 1.0),
+                Arguments.of("a > b, 2 > 2", bin(gt), 2, 2, 0.0),
+                Arguments.of("a > b, 1 > 2", bin(gt), 1, 2, 0.0),
+                Arguments.of("a >= b, 2 >= 2", bin(ge), 2, 2, 1.0),
+                Arguments.of("a >= b, 1 >= 2", bin(ge), 1, 2, 0.0),
+                Arguments.of("a >= b, 3 >= 2", bin(ge), 3, 2, 1.0),
+                Arguments.of("a == b, 2 == 2", bin(eq), 2, 2, 1.0),
+                Arguments.of("a == b, 1 == 2", bin(eq), 1, 2, 0.0),
+                Arguments.of("a != b, 2 != 2", bin(ne), 2, 2, 0.0),
+                Arguments.of("a != b, 1 != 2", bin(ne), 1, 2, 1.0),
+                Arguments.of("a && b, 1 && 0", bin(Expr.BinaryOp.AND), 1, 0, 0.0),
+                Arguments.of("a && b, 0 && 1", bin(Expr.BinaryOp.AND), 0, 1, 0.0),
+                Arguments.of("a && b, 2 && -1", bin(Expr.BinaryOp.AND), 2, -1, 1.0),
+                Arguments.of("a || b, 0 || 0", bin(Expr.BinaryOp.OR), 0, 0, 0.0),
+                Arguments.of("a || b, 0 || 3", bin(Expr.BinaryOp.OR), 0, 3, 1.0),
+                Arguments.of("a || b, 3 || 0", bin(Expr.BinaryOp.OR), 3, 0, 1.0),
+                Arguments.of("lt(2, 2)", Expr.call("lt", a(), b()), 2, 2, 0.0),
+                Arguments.of("lt(1, 2)", Expr.call("lt", a(), b()), 1, 2, 1.0),
+                Arguments.of("leq(2, 2)", Expr.call("leq", a(), b()), 2, 2, 1.0),
+                Arguments.of("leq(3, 2)", Expr.call("leq", a(), b()), 3, 2, 0.0),
+                Arguments.of("gt(2, 2)", Expr.call("gt", a(), b()), 2, 2, 0.0),
+                Arguments.of("gt(3, 2)", Expr.call("gt", a(), b()), 3, 2, 1.0),
+                Arguments.of("geq(2, 2)", Expr.call("geq", a(), b()), 2, 2, 1.0),
+                Arguments.of("geq(1, 2)", Expr.call("geq", a(), b()), 1, 2, 0.0),
+                Arguments.of("eq(2, 2)", Expr.call("eq", a(), b()), 2, 2, 1.0),
+                Arguments.of("eq(1, 2)", Expr.call("eq", a(), b()), 1, 2, 0.0),
+                Arguments.of("neq(2, 2)", Expr.call("neq", a(), b()), 2, 2, 0.0),
+                Arguments.of("neq(1, 2)", Expr.call("neq", a(), b()), 1, 2, 1.0),
+                Arguments.of("min(a, b, 3), the last smallest", Expr.call("min", c3, a(), b()), 5, 1, 1.0),
+                Arguments.of("min(3, a, b), the first smallest", Expr.call("min", a(), c3, b()), -2, 4, -2.0),
+                Arguments.of("max(3, a, b), the last largest", Expr.call("max", c3, a(), b()), 1, 7, 7.0),
+                Arguments.of("max(a, 3, b), the first largest", Expr.call("max", a(), c3, b()), 9, 1, 9.0),
+                Arguments.of("and(3, a, b), b = 0", Expr.call("and", c3, a(), b()), 1, 0, 0.0),
+                Arguments.of("and(3, a, b), all true", Expr.call("and", c3, a(), b()), 1, -1, 1.0),
+                Arguments.of("or(0, a, b), b only", Expr.call("or", zero, a(), b()), 0, 2, 1.0),
+                Arguments.of("or(0, a, b), none", Expr.call("or", zero, a(), b()), 0, 0, 0.0),
+                Arguments.of("xor(3, a, b), two true", Expr.call("xor", c3, a(), b()), 1, 0, 0.0),
+                Arguments.of("xor(3, a, b), three true", Expr.call("xor", c3, a(), b()), 1, 1, 1.0),
+                Arguments.of("xor(0, a, b), one true", Expr.call("xor", zero, a(), b()), 0, 5, 1.0),
+                Arguments.of("log(2, 8) base first", Expr.call("log", a(), b()), 2, 8, 3.0),
+                Arguments.of("log(e^2)", Expr.call("log", a()), Math.exp(2), 0, 2.0),
+                Arguments.of("root(3, 27)", Expr.call("root", a(), b()), 3, 27, 3.0),
+                Arguments.of("pow(2, 10)", Expr.call("pow", a(), b()), 2, 10, 1024.0),
+                Arguments.of("power(9, 0.5)", Expr.call("power", a(), b()), 9, 0.5, 3.0),
+                Arguments.of("abs(-2.5)", Expr.call("abs", a()), -2.5, 0, 2.5),
+                Arguments.of("exp(1)", Expr.call("exp", a()), 1, 0, Math.E),
+                Arguments.of("ln(e^3)", Expr.call("ln", a()), Math.exp(3), 0, 3.0),
+                Arguments.of("log10(1000)", Expr.call("log10", a()), 1000, 0, 3.0),
+                Arguments.of("log2(1024)", Expr.call("log2", a()), 1024, 0, 10.0),
+                Arguments.of("sqrt(6.25)", Expr.call("sqrt", a()), 6.25, 0, 2.5),
+                Arguments.of("sqr(-3)", Expr.call("sqr", a()), -3, 0, 9.0),
+                Arguments.of("sin(pi/6)", Expr.call("sin", a()), Math.PI / 6, 0, 0.5),
+                Arguments.of("cos(pi/3)", Expr.call("cos", a()), Math.PI / 3, 0, 0.5),
+                Arguments.of("tan(pi/4)", Expr.call("tan", a()), Math.PI / 4, 0, 1.0),
+                Arguments.of("asin(0.5)", Expr.call("asin", a()), 0.5, 0, Math.PI / 6),
+                Arguments.of("arcsin(0.5)", Expr.call("arcsin", a()), 0.5, 0, Math.PI / 6),
+                Arguments.of("acos(0.5)", Expr.call("acos", a()), 0.5, 0, Math.PI / 3),
+                Arguments.of("arccos(0.5)", Expr.call("arccos", a()), 0.5, 0, Math.PI / 3),
+                Arguments.of("atan(1)", Expr.call("atan", a()), 1, 0, Math.PI / 4),
+                Arguments.of("arctan(1)", Expr.call("arctan", a()), 1, 0, Math.PI / 4),
+                Arguments.of("sinh(ln 2)", Expr.call("sinh", a()), Math.log(2), 0, 0.75),
+                Arguments.of("cosh(ln 2)", Expr.call("cosh", a()), Math.log(2), 0, 1.25),
+                Arguments.of("tanh(ln 2)", Expr.call("tanh", a()), Math.log(2), 0, 0.6),
+                Arguments.of("floor(-2.5)", Expr.call("floor", a()), -2.5, 0, -3.0),
+                Arguments.of("ceil(-2.5)", Expr.call("ceil", a()), -2.5, 0, -2.0),
+                Arguments.of("ceiling(2.1)", Expr.call("ceiling", a()), 2.1, 0, 3.0),
+                Arguments.of("sign(-0.3)", Expr.call("sign", a()), -0.3, 0, -1.0),
+                Arguments.of("not(0)", Expr.call("not", a()), 0, 0, 1.0),
+                Arguments.of("not(2)", Expr.call("not", a()), 2, 0, 0.0));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyday")
+    void everydayOperatorsAndFunctions(String label, Expr e, double a, double b, double expected) {
+        assertThat(valueOf(e, a, b)).as(label).isCloseTo(expected, within(1e-15 * Math.max(1, Math.abs(expected))));
+    }
 }

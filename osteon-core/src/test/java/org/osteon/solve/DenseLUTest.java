@@ -78,4 +78,51 @@ class DenseLUTest {
         System.arraycopy(new double[] {1, 0, 0, 0, Double.NaN, 0, 0, 0, 1}, 0, lu.matrix(), 0, 9);
         assertThat(lu.factor()).isFalse();
     }
+
+    /**
+     * The near-singularity indicator, by hand: [[0, 4], [1, 0]] pivots on the 1 of column 0, then 4
+     * is the last pivot: smallest pivot 1 over largest entry 4 = 0.25 (exact). diag(2, -0.5, 8):
+     * 0.5 / 8 = 0.0625. A zero matrix has no pivot (ratio 0, factor refused); an infinite entry is refused.
+     */
+    @Test
+    void pivotRatioIsTheSmallestPivotOverTheLargestEntry() {
+        DenseLU lu = new DenseLU(2);
+        System.arraycopy(new double[] {0, 4, 1, 0}, 0, lu.matrix(), 0, 4);
+        assertThat(lu.factor()).isTrue();
+        assertThat(lu.pivotRatio()).isEqualTo(0.25);
+        double[] x = {8, 3};
+        lu.solve(x);
+        assertThat(x).containsExactly(3, 2); // 4 x2 = 8, x1 = 3
+
+        DenseLU diagonal = new DenseLU(3);
+        System.arraycopy(new double[] {2, 0, 0, 0, -0.5, 0, 0, 0, 8}, 0, diagonal.matrix(), 0, 9);
+        assertThat(diagonal.factor()).isTrue();
+        assertThat(diagonal.pivotRatio()).isEqualTo(0.0625);
+
+        DenseLU zero = new DenseLU(2);
+        assertThat(zero.factor()).isFalse();
+        assertThat(zero.pivotRatio()).isZero();
+
+        DenseLU infinite = new DenseLU(2);
+        System.arraycopy(new double[] {1, 0, 0, Double.POSITIVE_INFINITY}, 0, infinite.matrix(), 0, 4);
+        assertThat(infinite.factor()).isFalse();
+        assertThat(infinite.pivotRatio()).isNaN();
+    }
+
+    /**
+     * A 3 x 3 system whose elimination needs a row swap at the second column too, with the exact
+     * solution known: A = [[1, 2, 3], [3, 7, 1], [2, 4, 7]], x = (1, -1, 2) gives b = A x = (5, -2, 12)
+     * (hand multiplication). Column 0 pivots on row 2 (the 3), column 1 on row 3 (-2/3 against -1/3). Tolerance 1e-14: the factors of this small integer matrix are exact up to rounding.
+     */
+    @Test
+    void solvesASystemNeedingTwoRowSwaps() {
+        DenseLU lu = new DenseLU(3);
+        System.arraycopy(new double[] {1, 2, 3, 3, 7, 1, 2, 4, 7}, 0, lu.matrix(), 0, 9);
+        assertThat(lu.factor()).isTrue();
+        double[] x = {5, -2, 12};
+        lu.solve(x);
+        assertThat(x[0]).isCloseTo(1, org.assertj.core.api.Assertions.within(1e-14));
+        assertThat(x[1]).isCloseTo(-1, org.assertj.core.api.Assertions.within(1e-14));
+        assertThat(x[2]).isCloseTo(2, org.assertj.core.api.Assertions.within(1e-14));
+    }
 }
