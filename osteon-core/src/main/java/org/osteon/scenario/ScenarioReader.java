@@ -1,7 +1,6 @@
 package org.osteon.scenario;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,11 +19,7 @@ import org.osteon.units.Unit;
 import org.osteon.units.Units;
 import org.osteon.util.FiniteNumbers;
 import org.osteon.util.Suggestions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -75,23 +70,8 @@ public final class ScenarioReader {
     }
 
     private Scenario run(String yaml, Path baseDir) {
-        Node root;
-        try {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
-            options.setMaxAliasesForCollections(20);
-            options.setCodePointLimit((int) MAX_BYTES);
-            root = new Yaml(options).compose(new StringReader(yaml));
-        } catch (MarkedYAMLException e) {
-            Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            String where = m == null ? source + ": " : source + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1) + ": ";
-            throw new ScenarioException(where + "invalid YAML: " + e.getProblem());
-        } catch (YAMLException e) {
-            throw new ScenarioException(source + ": invalid YAML: " + e.getMessage());
-        }
-        if (!(root instanceof MappingNode map)) {
-            throw new ScenarioException(source + ":1:1: a scenario must be a YAML mapping of keys such as model, until, interventions");
-        }
+        MappingNode map = SafeYaml.mapping(yaml, source,
+                "a scenario must be a YAML mapping of keys such as model, until, interventions");
         Map<String, Node> top = entries(map, "", TOP_KEYS);
         String model = string(top, "model", "");
         if (model == null) {

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.osteon.analysis.sampling.SpecYaml;
 import org.osteon.scenario.ModelCatalog;
 import org.osteon.scenario.ScenarioException;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -18,6 +19,25 @@ public final class SpecScenario {
     public static final Set<String> KEYS = Set.of("scenario", "model", "until", "step", "solver", "rtol", "atol", "set");
 
     private SpecScenario() {
+    }
+
+    /** A spec read as far as its scenario: its reader, root mapping, top-level entries and scenario recipe. */
+    public record Head(SpecYaml yaml, MappingNode root, Map<String, Node> top, ScenarioRecipe recipe) {
+    }
+
+    /**
+     * Reads the top of a spec that names its own scenario (population, sensitivity): the root
+     * mapping, its entries checked against {@code keys}, and the scenario recipe. Any problem so
+     * far is thrown at once, naming the source and position.
+     */
+    public static Head head(String text, String source, Path baseDir, ModelCatalog catalog, Set<String> keys,
+                            String notAMapping) {
+        SpecYaml yaml = new SpecYaml(source);
+        MappingNode root = yaml.root(text, notAMapping);
+        Map<String, Node> top = yaml.entries(root, keys);
+        ScenarioRecipe recipe = read(yaml, top, baseDir, catalog, root);
+        yaml.throwIfProblems();
+        return new Head(yaml, root, top, recipe);
     }
 
     /** The recipe, or null with the problems reported to {@code yaml}. */

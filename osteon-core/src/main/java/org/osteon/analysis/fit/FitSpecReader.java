@@ -1,7 +1,6 @@
 package org.osteon.analysis.fit;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,17 +15,14 @@ import org.osteon.compile.CompiledModel;
 import org.osteon.compile.Layout;
 import org.osteon.scenario.ModelFiles;
 import org.osteon.scenario.Scenario;
+import org.osteon.scenario.SafeYaml;
 import org.osteon.scenario.ScenarioException;
 import org.osteon.scenario.ScenarioReader;
 import org.osteon.scenario.ScenarioRunner;
 import org.osteon.simulation.InitialConditions;
 import org.osteon.units.Quantity;
 import org.osteon.util.Suggestions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -87,23 +83,7 @@ public final class FitSpecReader {
     }
 
     private FitSpec run(String yaml, ScenarioRunner runner) {
-        Node root;
-        try {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
-            options.setMaxAliasesForCollections(20);
-            options.setCodePointLimit(1 << 20);
-            root = new Yaml(options).compose(new StringReader(yaml));
-        } catch (MarkedYAMLException e) {
-            Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            throw new ScenarioException(source + (m == null ? "" : ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1))
-                    + ": invalid YAML: " + e.getProblem());
-        } catch (YAMLException e) {
-            throw new ScenarioException(source + ": invalid YAML: " + e.getMessage());
-        }
-        if (!(root instanceof MappingNode map)) {
-            throw new ScenarioException(source + ":1:1: a fit specification is a mapping with model, data and estimate");
-        }
+        MappingNode map = SafeYaml.mapping(yaml, source, "a fit specification is a mapping with model, data and estimate");
         Map<String, Node> top = entries(map, TOP);
         Scenario base = null;
         Node modelNode = top.containsKey("scenario") ? top.get("scenario") : top.get("model");

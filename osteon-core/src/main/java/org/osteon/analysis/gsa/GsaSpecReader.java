@@ -53,13 +53,9 @@ public final class GsaSpecReader {
     }
 
     public static GsaSpec read(String text, String source, Path baseDir, ModelCatalog catalog) {
-        SpecYaml yaml = new SpecYaml(source);
-        MappingNode root = yaml.root(text, "a sensitivity spec must be a YAML mapping with scenario, method, n, seed,"
-                + " parameters, outputs");
-        Map<String, Node> top = yaml.entries(root, KEYS);
-        ScenarioRecipe recipe = SpecScenario.read(yaml, top, baseDir, catalog, root);
-        yaml.throwIfProblems();
-        return parse(yaml, top, recipe, catalog, root);
+        SpecScenario.Head head = SpecScenario.head(text, source, baseDir, catalog, KEYS,
+                "a sensitivity spec must be a YAML mapping with scenario, method, n, seed, parameters, outputs");
+        return parse(head.yaml(), head.top(), head.recipe(), catalog, head.root());
     }
 
     /** Spec text whose scenario was captured already (on another JVM). */

@@ -55,13 +55,9 @@ public final class PopulationSpecReader {
 
     /** Reads spec text; {@code baseDir} resolves a relative scenario or model path (null: the working directory). */
     public static PopulationSpec read(String text, String source, Path baseDir, ModelCatalog catalog) {
-        SpecYaml yaml = new SpecYaml(source);
-        MappingNode root = yaml.root(text, "a population spec must be a YAML mapping with scenario, n, seed, parameters,"
-                + " outputs");
-        Map<String, Node> top = yaml.entries(root, KEYS);
-        ScenarioRecipe recipe = SpecScenario.read(yaml, top, baseDir, catalog, root);
-        yaml.throwIfProblems();
-        return parse(yaml, top, recipe, catalog, root);
+        SpecScenario.Head head = SpecScenario.head(text, source, baseDir, catalog, KEYS,
+                "a population spec must be a YAML mapping with scenario, n, seed, parameters, outputs");
+        return parse(head.yaml(), head.top(), head.recipe(), catalog, head.root());
     }
 
     /** Reads spec text whose scenario was captured already (on another JVM, from a {@link PopulationRecipe}). */

@@ -1,7 +1,6 @@
 package org.osteon.analysis.sampling;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,13 +11,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.osteon.scenario.SafeYaml;
 import org.osteon.scenario.ScenarioException;
 import org.osteon.util.Suggestions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -61,24 +57,7 @@ public final class SpecYaml {
 
     /** The root mapping of {@code yaml}; invalid YAML or a non-mapping is thrown at once. */
     public MappingNode root(String yaml, String expected) {
-        Node root;
-        try {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
-            options.setMaxAliasesForCollections(20);
-            options.setCodePointLimit((int) MAX_BYTES);
-            root = new Yaml(options).compose(new StringReader(yaml));
-        } catch (MarkedYAMLException e) {
-            Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            String where = m == null ? source + ": " : source + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1) + ": ";
-            throw new ScenarioException(where + "invalid YAML: " + e.getProblem());
-        } catch (YAMLException e) {
-            throw new ScenarioException(source + ": invalid YAML: " + e.getMessage());
-        }
-        if (!(root instanceof MappingNode map)) {
-            throw new ScenarioException(source + ":1:1: " + expected);
-        }
-        return map;
+        return SafeYaml.mapping(yaml, source, expected);
     }
 
     public void problem(Node at, String message) {
