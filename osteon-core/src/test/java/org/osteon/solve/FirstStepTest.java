@@ -139,6 +139,20 @@ class FirstStepTest {
     }
 
     @Test
+    void anInfiniteProbeIsRetriedLikeANaNOne() {
+        // the same as above with f = +Infinity instead of NaN outside t < 5e-5 (an overflow rather than a domain error)
+        OdeFunction overflowing = of(1, (t, y) -> new double[] {t < 5e-5 ? -y[0] : Double.POSITIVE_INFINITY});
+        SolverStatistics stats = new SolverStatistics();
+        assertThat(hairer(overflowing, 0, new double[] {1}, Double.POSITIVE_INFINITY, 5, new double[] {1e-6},
+                new double[] {0}, stats)).isCloseTo(1e-4, within(1e-12 * 1e-4));
+        assertThat(stats.functionEvaluations).isEqualTo(3);
+        // infinite everywhere after t0: five probes, then h = 1e-12 as for NaN
+        OdeFunction alwaysInfinite = of(1, (t, y) -> new double[] {t <= 0 ? -y[0] : Double.POSITIVE_INFINITY});
+        assertThat(hairer(alwaysInfinite, 0, new double[] {1}, Double.POSITIVE_INFINITY, 5, new double[] {1e-6},
+                new double[] {0}, new SolverStatistics())).isCloseTo(1e-12, within(1e-12 * 1e-12));
+    }
+
+    @Test
     void afterFiveFailedProbesTheLastProbeStepIsReturned() {
         // f is NaN for every t > 0: five probes at 0.01, 1e-4, ..., 1e-10; h is then cut once more to 1e-12.
         OdeFunction nowhere = of(1, (t, y) -> new double[] {t <= 0 ? -y[0] : Double.NaN});
