@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,20 +18,6 @@ import org.junit.jupiter.api.Test;
  * first step the listener sees has that length. Tolerance 1e-12 relative.
  */
 class BdfFirstStepTest {
-
-    private static OdeFunction of(int n, BiFunction<Double, double[], double[]> rhs) {
-        return new OdeFunction() {
-            @Override
-            public int dimension() {
-                return n;
-            }
-
-            @Override
-            public void derivatives(double t, double[] y, double[] dydt) {
-                System.arraycopy(rhs.apply(t, y), 0, dydt, 0, n);
-            }
-        };
-    }
 
     /** The accepted steps (start, end) of a bdf run. */
     private static List<double[]> steps(OdeFunction f, double t0, double[] y0, double tStop, double[] rtol,
@@ -50,7 +35,7 @@ class BdfFirstStepTest {
     void theFirstStepOfExponentialDecay() {
         // sk = 1e-6: d0 = d1 = 1e6, hp = 0.01; f(0.01, 0.99) = -0.99, d2 = (0.01/1e-6)/0.01 = 1e6,
         // sqrt(0.1/d2) = sqrt(1e-7) = 3.16227766e-4 < 100 hp = 1
-        List<double[]> s = steps(of(1, (t, y) -> new double[] {-y[0]}), 0, new double[] {1}, 2,
+        List<double[]> s = steps(TestProblems.of(1, (t, y) -> new double[] {-y[0]}), 0, new double[] {1}, 2,
                 new double[] {1e-6}, new double[] {0}, 0, 1);
         assertThat(s.get(0)[1] - s.get(0)[0]).isCloseTo(Math.sqrt(1e-7), within(1e-12 * 3.2e-4));
         assertThat(s.get(0)[2]).as("steps rejected before the first").isZero();
@@ -60,7 +45,7 @@ class BdfFirstStepTest {
     void theFirstStepOfACoupledNonAutonomousSystem() {
         // f = (-3 y1 + t, y1 y2) from t0 = 1, y0 = (2, -1), rtol = (1e-3, 1e-4), atol = (1e-6, 1e-3):
         // d0 = 955.36564, d1 = 2185.12469, hp = 4.37213332e-3, d2 = 5693.69567, h = sqrt(0.1/d2) = 4.19085732e-3
-        List<double[]> s = steps(of(2, (t, y) -> new double[] {-3 * y[0] + t, y[0] * y[1]}), 1, new double[] {2, -1}, 3,
+        List<double[]> s = steps(TestProblems.of(2, (t, y) -> new double[] {-3 * y[0] + t, y[0] * y[1]}), 1, new double[] {2, -1}, 3,
                 new double[] {1e-3, 1e-4}, new double[] {1e-6, 1e-3}, 0, 1);
         assertThat(s.get(0)[1] - s.get(0)[0]).isCloseTo(Math.sqrt(0.1 / 5693.695667704462), within(1e-12 * 4.2e-3));
         assertThat(s.get(0)[2]).as("steps rejected before the first").isZero();
@@ -69,7 +54,7 @@ class BdfFirstStepTest {
     @Test
     void aZeroStateStartsFromAHundredMicroSteps() {
         // y0 = 0, y' = 1: d0 = 0 < 1e-5, so hp = 1e-6; f is constant, d2 = 0, so h = 100 hp = 1e-4
-        List<double[]> s = steps(of(1, (t, y) -> new double[] {1}), 0, new double[] {0}, 2,
+        List<double[]> s = steps(TestProblems.of(1, (t, y) -> new double[] {1}), 0, new double[] {0}, 2,
                 new double[] {1e-6}, new double[] {1e-6}, 0, 1);
         assertThat(s.get(0)[1] - s.get(0)[0]).isCloseTo(1e-4, within(1e-12 * 1e-4));
     }
@@ -77,7 +62,7 @@ class BdfFirstStepTest {
     @Test
     void aSystemAtRestCrossesTheWholeSegmentInOneStep() {
         // f0 = 0: the first step is hLimit = min(hmax, tStop - t0); y' = 0 is integrated exactly
-        OdeFunction rest = of(2, (t, y) -> new double[] {0, 0});
+        OdeFunction rest = TestProblems.of(2, (t, y) -> new double[] {0, 0});
         List<double[]> s = steps(rest, 0, new double[] {1, 2}, 50, new double[] {1e-6, 1e-6},
                 new double[] {1e-9, 1e-9}, 0, 1000);
         assertThat(s).hasSize(1);
