@@ -31,6 +31,7 @@ import static org.objectweb.asm.Opcodes.SIPUSH;
 import static org.objectweb.asm.Opcodes.V17;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -584,11 +585,14 @@ final class AsmKernels {
         Map<String, Integer> shapes = new HashMap<>();
         BytecodeEmitter probe = new BytecodeEmitter(symbols, assignedCount, externalNames, new MethodVisitor(Opcodes.ASM9) { }, 2, 3, 4, 5, 6);
         probe.scratch = scratch;
+        probe.log = new int[64];
+        StringBuilder sb = new StringBuilder(256);
         for (int i = 0; i < n; i++) {
-            probe.log = new ArrayList<>();
+            probe.logged = 0;
             probe.statement(body.get(i));
-            index[i] = probe.log.stream().mapToInt(Integer::intValue).toArray();
-            StringBuilder sb = new StringBuilder(body.get(i).key() >= 0 ? "s" : "o");
+            index[i] = Arrays.copyOf(probe.log, probe.logged);
+            sb.setLength(0);
+            sb.append(body.get(i).key() >= 0 ? 's' : 'o');
             shape(body.get(i).expr(), sb);
             shape[i] = shapes.computeIfAbsent(sb.toString(), k -> shapes.size());
         }

@@ -66,7 +66,9 @@ final class BytecodeEmitter {
     final Map<Integer, Integer> local = new HashMap<>();
     Map<Integer, Integer> scratch;
     /** When not null, every array index pushed is also recorded here (to find repeated structure). */
-    List<Integer> log;
+    int[] log;
+    /** Entries of {@link #log} written so far. */
+    int logged;
     private int[] loopBase;
     private int[] loopStride;
     private int loopPos;
@@ -100,7 +102,10 @@ final class BytecodeEmitter {
     /** Pushes an array index: the literal, or its loop form. */
     private void index(int actual) {
         if (log != null) {
-            log.add(actual);
+            if (logged == log.length) {
+                log = java.util.Arrays.copyOf(log, 2 * logged + 8);
+            }
+            log[logged++] = actual;
         }
         if (loopBase == null) {
             pushInt(mv, actual);

@@ -6,19 +6,26 @@ import org.osteon.model.expr.Expr;
 
 /** {@link Kernel} evaluated by the {@link Interpreter}: no code generation, about 5-20x slower per call. */
 final class InterpretedKernel implements Kernel {
-    private final Interpreter.Node[] assigned;
-    private final Interpreter.Node[] derivatives;
+    private final FlatSystem flat;
     private final JacobianPlan plan;
     private final Interpreter interpreter;
+    /**
+     * The expressions as interpreter nodes, compiled on first use: when the bytecode kernel runs, most
+     * models never need them (only initial assignments, event and delay expressions read assigned
+     * values through this kernel), and compiling them eagerly cost a large model's compile time.
+     */
+    private volatile Nodes nodes;
     /** The Jacobian's temporaries and entries, compiled on first use (large, and unused when bytecode runs). */
     private volatile Interpreter.Node[][] jacobianNodes;
     private final int[] outputSlot;
-    private final Interpreter.Node[] triggers;
-    private final Interpreter.Node[] guards;
+
+    /** Assigned values, derivatives, event triggers and guards as interpreter nodes. */
+    private record Nodes(Interpreter.Node[] assigned, Interpreter.Node[] derivatives, Interpreter.Node[] triggers,
+                         Interpreter.Node[] guards) {
+    }
 
     InterpretedKernel(FlatSystem flat, JacobianPlan plan, Interpreter interpreter) {
-        this.assigned = compileAll(interpreter, flat.assignedExpressions());
-        this.derivatives = compileAll(interpreter, flat.derivatives());
+        this.flat = flat;
         this.plan = plan;
         this.interpreter = interpreter;
         java.util.Map<String, Integer> slotOf = new java.util.HashMap<>();
@@ -29,14 +36,28 @@ final class InterpretedKernel implements Kernel {
         for (int i = 0; i < outputSlot.length; i++) {
             outputSlot[i] = slotOf.get(flat.outputs().get(i).id());
         }
-        List<Expr> trig = new ArrayList<>();
-        List<Expr> guardExprs = new ArrayList<>();
-        for (FlatSystem.FlatEvent e : flat.events()) {
-            trig.add(e.trigger());
-            guardExprs.addAll(e.guards());
+    }
+
+    /** Compiles the nodes now: for a model that runs on this kernel, compile problems show at compile time. */
+    void prepare() {
+        nodes();
+    }
+
+    /** Compiled once; a race compiles twice and keeps either (the nodes are immutable and equivalent). */
+    private Nodes nodes() {
+        Nodes n = nodes;
+        if (n == null) {
+            List<Expr> trig = new ArrayList<>();
+            List<Expr> guardExprs = new ArrayList<>();
+            for (FlatSystem.FlatEvent e : flat.events()) {
+                trig.add(e.trigger());
+                guardExprs.addAll(e.guards());
+            }
+            n = new Nodes(compileAll(interpreter, flat.assignedExpressions()), compileAll(interpreter, flat.derivatives()),
+                    compileAll(interpreter, trig), compileAll(interpreter, guardExprs));
+            nodes = n;
         }
-        this.triggers = compileAll(interpreter, trig);
-        this.guards = compileAll(interpreter, guardExprs);
+        return n;
     }
 
     private static Interpreter.Node[] compileAll(Interpreter in, List<Expr> exprs) {
@@ -63,6 +84,7 @@ final class InterpretedKernel implements Kernel {
     /** Frame with every assigned value computed at (t, y, p). */
     Interpreter.Frame frame(double t, double[] y, double[] p, boolean withTemps) {
         Interpreter.Node[] temps = withTemps ? jacobianNodes()[0] : null;
+        Interpreter.Node[] assigned = nodes().assigned();
         Interpreter.Frame f = new Interpreter.Frame();
         f.t = t;
         f.y = y;
@@ -82,6 +104,7 @@ final class InterpretedKernel implements Kernel {
     @Override
     public void rhs(double t, double[] y, double[] p, double[] dydt) {
         Interpreter.Frame f = frame(t, y, p, false);
+        Interpreter.Node[] derivatives = nodes().derivatives();
         for (int i = 0; i < derivatives.length; i++) {
             dydt[i] = derivatives[i].eval(f);
         }
@@ -106,11 +129,11 @@ final class InterpretedKernel implements Kernel {
 
     @Override
     public boolean trigger(int event, double t, double[] y, double[] p) {
-        return triggers[event].eval(frame(t, y, p, false)) != 0;
+        return nodes().triggers()[event].eval(frame(t, y, p, false)) != 0;
     }
 
     @Override
     public double guard(int guard, double t, double[] y, double[] p) {
-        return guards[guard].eval(frame(t, y, p, false));
+        return nodes().guards()[guard].eval(frame(t, y, p, false));
     }
 }

@@ -57,6 +57,9 @@ public final class ModelCompiler {
                 kernel = interpreted;
             }
         }
+        if (kernel == interpreted) {
+            interpreted.prepare();
+        }
         return new TextModel(flat, kernel, interpreted, interpreter, options.extensions(), model.timeUnit(),
                 plan.pattern(flat.states().size()));
     }

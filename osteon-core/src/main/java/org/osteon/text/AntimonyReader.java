@@ -56,7 +56,7 @@ public final class AntimonyReader {
             throw problems.exception();
         }
         numbersTooLarge(tokens, problems);
-        AntimonyParser parser = new AntimonyParser(tokens);
+        AntimonyParser parser = new ExpressionChains.ShorteningParser(tokens);
         parser.removeErrorListeners();
         parser.setErrorHandler(new AntimonyErrorStrategy(problems));
         Model model = null;

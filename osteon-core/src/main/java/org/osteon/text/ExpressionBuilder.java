@@ -28,37 +28,45 @@ final class ExpressionBuilder extends AntimonyBaseVisitor<Expr> {
 
     @Override
     public Expr visitExpr(ExprContext ctx) {
-        return visit(ctx.orExpr());
+        return visit(ctx.getChild(0)); // orExpr, or the level below it that ExpressionChains kept
     }
 
     @Override
     public Expr visitOrExpr(OrExprContext ctx) {
-        return ctx.op.isEmpty() ? only(ctx) : leftFold(ctx.andExpr(), ctx.op);
+        return ctx.op.isEmpty() ? only(ctx) : leftFold(operands(ctx), ctx.op);
     }
 
     @Override
     public Expr visitAndExpr(AndExprContext ctx) {
-        return ctx.op.isEmpty() ? only(ctx) : leftFold(ctx.eqExpr(), ctx.op);
+        return ctx.op.isEmpty() ? only(ctx) : leftFold(operands(ctx), ctx.op);
     }
 
     @Override
     public Expr visitEqExpr(EqExprContext ctx) {
-        return ctx.op.isEmpty() ? only(ctx) : leftFold(ctx.relExpr(), ctx.op);
+        return ctx.op.isEmpty() ? only(ctx) : leftFold(operands(ctx), ctx.op);
     }
 
     @Override
     public Expr visitRelExpr(RelExprContext ctx) {
-        return ctx.op.isEmpty() ? only(ctx) : leftFold(ctx.addExpr(), ctx.op);
+        return ctx.op.isEmpty() ? only(ctx) : leftFold(operands(ctx), ctx.op);
     }
 
     @Override
     public Expr visitAddExpr(AddExprContext ctx) {
-        return ctx.op.isEmpty() ? only(ctx) : leftFold(ctx.mulExpr(), ctx.op);
+        return ctx.op.isEmpty() ? only(ctx) : leftFold(operands(ctx), ctx.op);
     }
 
     @Override
     public Expr visitMulExpr(MulExprContext ctx) {
-        return ctx.op.isEmpty() ? only(ctx) : leftFold(ctx.unaryExpr(), ctx.op);
+        return ctx.op.isEmpty() ? only(ctx) : leftFold(operands(ctx), ctx.op);
+    }
+
+    /**
+     * The operands of a precedence level with operators: its rule children, whatever level each is
+     * (ExpressionChains replaces a level without operators by its child).
+     */
+    private static List<ParserRuleContext> operands(ParserRuleContext ctx) {
+        return ctx.getRuleContexts(ParserRuleContext.class);
     }
 
     /**
@@ -78,7 +86,7 @@ final class ExpressionBuilder extends AntimonyBaseVisitor<Expr> {
         if (ctx.op == null) {
             return only(ctx);
         }
-        UnaryExprContext operand = ctx.unaryExpr();
+        ParserRuleContext operand = (ParserRuleContext) ctx.getChild(1);
         switch (ctx.op.getType()) {
             case PLUS:
                 return visit(operand);
@@ -93,8 +101,14 @@ final class ExpressionBuilder extends AntimonyBaseVisitor<Expr> {
         }
     }
 
-    private static boolean isBareNumber(UnaryExprContext u) {
-        return u.op == null && u.powExpr().exponent == null && u.powExpr().primary() instanceof NumberLiteralContext;
+    /** A number literal without an operator or exponent, through the levels ExpressionChains may have kept. */
+    private static boolean isBareNumber(ParserRuleContext operand) {
+        ParserRuleContext c = operand;
+        while ((c instanceof UnaryExprContext || c instanceof PowExprContext) && c.getChildCount() == 1
+                && c.getChild(0) instanceof ParserRuleContext only) {
+            c = only;
+        }
+        return c instanceof NumberLiteralContext;
     }
 
     @Override
@@ -102,8 +116,9 @@ final class ExpressionBuilder extends AntimonyBaseVisitor<Expr> {
         if (ctx.exponent == null) {
             return only(ctx);
         }
-        Expr base = visit(ctx.primary());
-        return ctx.exponent == null ? base : new Expr.Binary(BinaryOp.POW, base, visit(ctx.exponent));
+        // children: base, '^' or '**', exponent (read as children: the exponent may have been shortened)
+        Expr base = visit(ctx.getChild(0));
+        return new Expr.Binary(BinaryOp.POW, base, visit(ctx.getChild(2)));
     }
 
     @Override
