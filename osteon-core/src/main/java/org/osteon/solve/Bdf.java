@@ -563,7 +563,9 @@ public final class Bdf implements Integrator {
         /**
          * First step of a segment: y'' estimated as (f(t + hp, y + hp f0) - f0) / hp (hp as in
          * Hairer's HINIT), and h such that the order-1 error estimate h² |y''| / 2 is about half the
-         * tolerance; never more than 100 hp. The error test corrects a poor guess.
+         * local error target ({@link #LOCAL_ERROR_TARGET} of the tolerance, as the error test measures
+         * it): h = sqrt(LOCAL_ERROR_TARGET / |y''|); never more than 100 hp. The error test corrects a
+         * poor guess.
          */
         private double startStep(double t, double[] y, double[] f0, double hLimit) {
             double d0 = 0;
@@ -600,7 +602,7 @@ public final class Bdf implements Integrator {
             if (!(d2 < Double.POSITIVE_INFINITY)) {
                 return Math.min(hp, hLimit);
             }
-            double h1 = d2 <= 1e-15 ? 100 * hp : Math.sqrt(1.0 / d2);
+            double h1 = d2 <= 1e-15 ? 100 * hp : Math.sqrt(LOCAL_ERROR_TARGET / d2);
             return Math.min(Math.min(100 * hp, h1), hLimit);
         }
 

@@ -80,4 +80,20 @@ class CompiledModelPropertiesTest {
         assertThat(m.delaySlot(0)).isEqualTo(2);
         assertThat(m.delaySlot(1)).isEqualTo(3);
     }
+
+    @Test
+    void anEventHasAPriorityOnlyWhenItsModelGivesOne() {
+        CompiledModel m = compile("x' = 0; x = 0; var y = 0\nE1: at (time >= 1), priority=2: y = 1\nE2: at (time >= 1): y = 2");
+        CompiledEvent e1 = m.events().stream().filter(e -> e.id().equals("E1")).findFirst().orElseThrow();
+        CompiledEvent e2 = m.events().stream().filter(e -> e.id().equals("E2")).findFirst().orElseThrow();
+        assertThat(e1.hasPriority()).isTrue();
+        assertThat(e1.priority(1, new double[1], m.defaultParameters())).isEqualTo(2);
+        assertThat(e2.hasPriority()).isFalse();
+    }
+
+    @Test
+    void aVariableIsLabelledByItsDisplayNameOrElseItsId() {
+        assertThat(new Variable("BV", Variable.Kind.SPECIES, false, "bone volume", "%", null).label()).isEqualTo("bone volume");
+        assertThat(new Variable("BV", Variable.Kind.SPECIES, false, null, "%", null).label()).isEqualTo("BV");
+    }
 }

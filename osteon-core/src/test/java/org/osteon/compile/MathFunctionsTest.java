@@ -45,7 +45,24 @@ class MathFunctionsTest {
                 Arguments.of("atanh", x, 0.5 * Math.log((1 + x) / (1 - x))),
                 Arguments.of("arcsech", x, Math.log((1 + Math.sqrt(1 - x * x)) / x)),
                 Arguments.of("arccsch", x, Math.log(1 / x + Math.sqrt(1 / (x * x) + 1))),
-                Arguments.of("arccoth", big, 0.5 * Math.log((big + 1) / (big - 1))));
+                Arguments.of("arccoth", big, 0.5 * Math.log((big + 1) / (big - 1))),
+                // the everyday ones, so that their analytic derivatives are checked too
+                Arguments.of("abs", -x, x),
+                Arguments.of("exp", x, Math.exp(x)),
+                Arguments.of("ln", x, Math.log(x)),
+                Arguments.of("log10", x, Math.log10(x)),
+                Arguments.of("log2", x, Math.log(x) / Math.log(2)),
+                Arguments.of("sqrt", x, Math.sqrt(x)),
+                Arguments.of("sqr", x, x * x),
+                Arguments.of("sin", x, Math.sin(x)),
+                Arguments.of("cos", x, Math.cos(x)),
+                Arguments.of("tan", x, Math.tan(x)),
+                Arguments.of("asin", x, Math.asin(x)),
+                Arguments.of("acos", x, Math.acos(x)),
+                Arguments.of("atan", x, Math.atan(x)),
+                Arguments.of("sinh", x, Math.sinh(x)),
+                Arguments.of("cosh", x, Math.cosh(x)),
+                Arguments.of("tanh", x, Math.tanh(x)));
     }
 
     @ParameterizedTest(name = "{0}({1})")

@@ -3,7 +3,6 @@ package org.osteon.solve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.function.BiFunction;
 
 import org.junit.jupiter.api.Test;
 
@@ -55,20 +54,6 @@ class FirstStepTest {
     // script, not Osteon); intermediate values are written next to each case. Tolerance 1e-12
     // relative: the same operations in the same order up to rounding.
 
-    private static OdeFunction of(int n, BiFunction<Double, double[], double[]> rhs) {
-        return new OdeFunction() {
-            @Override
-            public int dimension() {
-                return n;
-            }
-
-            @Override
-            public void derivatives(double t, double[] y, double[] dydt) {
-                System.arraycopy(rhs.apply(t, y), 0, dydt, 0, n);
-            }
-        };
-    }
-
     private static double[] rhs(OdeFunction f, double t, double[] y) {
         double[] d = new double[y.length];
         f.derivatives(t, y, d);
@@ -82,7 +67,7 @@ class FirstStepTest {
     }
 
     /** f = (-3 y1 + t, y1 y2): non-autonomous, coupled, components of different sign and scale. */
-    private static final OdeFunction COUPLED = of(2, (t, y) -> new double[] {-3 * y[0] + t, y[0] * y[1]});
+    private static final OdeFunction COUPLED = TestProblems.of(2, (t, y) -> new double[] {-3 * y[0] + t, y[0] * y[1]});
     private static final double[] Y0 = {2, -1};
     private static final double[] RTOL = {1e-3, 1e-4};
     private static final double[] ATOL = {1e-6, 1e-3};
@@ -104,7 +89,7 @@ class FirstStepTest {
     @Test
     void aConstantDerivativeFallsBackOnTheSizeOfTheFirstDerivative() {
         // f = (1, -2): der2 = 0, so der12 = sqrt(dnf) = 1333.3295; h1 = (0.01/1333.33)^(1/5) = 0.0944088048830
-        OdeFunction constant = of(2, (t, y) -> new double[] {1, -2});
+        OdeFunction constant = TestProblems.of(2, (t, y) -> new double[] {1, -2});
         assertThat(hairer(constant, 1, Y0, Double.POSITIVE_INFINITY, 5, RTOL, ATOL, new SolverStatistics()))
                 .isCloseTo(0.09440880488302808, within(1e-12 * 0.09));
     }
@@ -112,7 +97,7 @@ class FirstStepTest {
     @Test
     void aZeroStateStartsFromAMicroStepAndGrowsAtMostAHundredfold() {
         // y0 = 0: dny = 0 <= 1e-10, so h0 = 1e-6; h1 = (0.01/1e6)^(1/5) = 0.0251 but 100 h0 = 1e-4 binds.
-        OdeFunction ramp = of(2, (t, y) -> new double[] {1, 1});
+        OdeFunction ramp = TestProblems.of(2, (t, y) -> new double[] {1, 1});
         double[] tol = {1e-6, 1e-6};
         assertThat(hairer(ramp, 0, new double[] {0, 0}, Double.POSITIVE_INFINITY, 5, tol, tol, new SolverStatistics()))
                 .isCloseTo(1e-4, within(1e-12 * 1e-4));
@@ -121,7 +106,7 @@ class FirstStepTest {
     @Test
     void aSystemAtRestTakesTheMicroStep() {
         // f = 0: dnf = 0, so h0 = 1e-6; der2 = 0 and der12 = 0 <= 1e-15, so h1 = max(1e-6, 1e-3 h0) = 1e-6.
-        OdeFunction rest = of(2, (t, y) -> new double[] {0, 0});
+        OdeFunction rest = TestProblems.of(2, (t, y) -> new double[] {0, 0});
         double[] tol = {1e-6, 1e-6};
         assertThat(hairer(rest, 0, new double[] {1, 2}, Double.POSITIVE_INFINITY, 5, tol, tol, new SolverStatistics()))
                 .isCloseTo(1e-6, within(1e-12 * 1e-6));
@@ -131,7 +116,7 @@ class FirstStepTest {
     void aProbeOutsideTheDomainOfFIsRetriedAHundredTimesCloser() {
         // f = -y only for t < 5e-5 (NaN after): probes at h = 0.01 and 1e-4 give NaN, the third at 1e-6 is
         // finite: der2 = 1e6 (exact for y' = -y), h1 = 10^-1.6, and 100 h = 1e-4 binds.
-        OdeFunction shortLived = of(1, (t, y) -> new double[] {t < 5e-5 ? -y[0] : Double.NaN});
+        OdeFunction shortLived = TestProblems.of(1, (t, y) -> new double[] {t < 5e-5 ? -y[0] : Double.NaN});
         SolverStatistics stats = new SolverStatistics();
         assertThat(hairer(shortLived, 0, new double[] {1}, Double.POSITIVE_INFINITY, 5, new double[] {1e-6},
                 new double[] {0}, stats)).isCloseTo(1e-4, within(1e-12 * 1e-4));
@@ -139,9 +124,23 @@ class FirstStepTest {
     }
 
     @Test
+    void anInfiniteProbeIsRetriedLikeANaNOne() {
+        // the same as above with f = +Infinity instead of NaN outside t < 5e-5 (an overflow rather than a domain error)
+        OdeFunction overflowing = TestProblems.of(1, (t, y) -> new double[] {t < 5e-5 ? -y[0] : Double.POSITIVE_INFINITY});
+        SolverStatistics stats = new SolverStatistics();
+        assertThat(hairer(overflowing, 0, new double[] {1}, Double.POSITIVE_INFINITY, 5, new double[] {1e-6},
+                new double[] {0}, stats)).isCloseTo(1e-4, within(1e-12 * 1e-4));
+        assertThat(stats.functionEvaluations).isEqualTo(3);
+        // infinite everywhere after t0: five probes, then h = 1e-12 as for NaN
+        OdeFunction alwaysInfinite = TestProblems.of(1, (t, y) -> new double[] {t <= 0 ? -y[0] : Double.POSITIVE_INFINITY});
+        assertThat(hairer(alwaysInfinite, 0, new double[] {1}, Double.POSITIVE_INFINITY, 5, new double[] {1e-6},
+                new double[] {0}, new SolverStatistics())).isCloseTo(1e-12, within(1e-12 * 1e-12));
+    }
+
+    @Test
     void afterFiveFailedProbesTheLastProbeStepIsReturned() {
         // f is NaN for every t > 0: five probes at 0.01, 1e-4, ..., 1e-10; h is then cut once more to 1e-12.
-        OdeFunction nowhere = of(1, (t, y) -> new double[] {t <= 0 ? -y[0] : Double.NaN});
+        OdeFunction nowhere = TestProblems.of(1, (t, y) -> new double[] {t <= 0 ? -y[0] : Double.NaN});
         SolverStatistics stats = new SolverStatistics();
         assertThat(hairer(nowhere, 0, new double[] {1}, Double.POSITIVE_INFINITY, 5, new double[] {1e-6},
                 new double[] {0}, stats)).isCloseTo(1e-12, within(1e-12 * 1e-12));

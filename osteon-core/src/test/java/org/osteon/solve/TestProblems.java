@@ -25,6 +25,11 @@ final class TestProblems {
         void eval(double t, double[] y, double[] j);
     }
 
+    /** A non-autonomous right-hand side from a function returning f(t, y), Jacobian by finite differences. */
+    static OdeFunction of(int n, java.util.function.BiFunction<Double, double[], double[]> f) {
+        return ode(n, false, (t, y, dy) -> System.arraycopy(f.apply(t, y), 0, dy, 0, n), null);
+    }
+
     /** A right-hand side from lambdas; a null Jacobian falls back to finite differences. */
     static OdeFunction ode(int n, boolean autonomous, Rhs rhs, Jac jac) {
         return new OdeFunction() {
