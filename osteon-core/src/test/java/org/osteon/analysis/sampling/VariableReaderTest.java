@@ -176,6 +176,9 @@ class VariableReaderTest {
         assertThat(yaml.problems()).containsExactly(
                 "spec.yaml:1:13: covariates are for populations; a sensitivity design varies parameters only");
         assertThat(problem("parameters: {}")).isEqualTo("spec.yaml:1:13: 'parameters' names no parameter");
+        // a list instead of a mapping is one mistake with one message (it was also reported as "names no parameter")
+        assertThat(problem("parameters: [k]")).isEqualTo("spec.yaml:1:13: 'parameters' must map model symbols to distributions,"
+                + " e.g. K_D8: {distribution: lognormal, cv: 0.3}");
         assertThat(problem("""
                 covariates: {k: {distribution: normal, mean: 1, sd: 1}}
                 parameters: {k: {distribution: fixed}}
