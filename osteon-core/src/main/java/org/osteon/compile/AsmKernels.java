@@ -130,18 +130,34 @@ final class AsmKernels {
     /** With other size budgets (tests use small ones to exercise chunks, loops and part classes on small models). */
     static Kernel compile(FlatSystem flat, JacobianPlan plan, SymbolTable symbols, List<String> externalNames,
                           ExternalFunction[] externals, int methodBytes, int poolBudget) {
+        Map<String, byte[]> classes = classes(flat, plan, symbols, externalNames, methodBytes, poolBudget);
+        if (classes == null) {
+            return null;
+        }
+        Loader loader = new Loader(Kernel.class.getClassLoader(), classes);
+        try {
+            Class<?> cls = loader.loadClass(classes.keySet().iterator().next());
+            return (Kernel) cls.getConstructor(ExternalFunction[].class).newInstance((Object) externals);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new IllegalStateException("generated kernel for model '" + flat.modelId() + "' cannot be loaded: " + e, e);
+        }
+    }
+
+    /**
+     * The generated class files by name, the kernel class first, or null when a function is not supported. Tests read
+     * them to compare the size estimates with the bytecode actually written.
+     */
+    static Map<String, byte[]> classes(FlatSystem flat, JacobianPlan plan, SymbolTable symbols, List<String> externalNames,
+                                       int methodBytes, int poolBudget) {
         AsmKernels gen = new AsmKernels(flat, plan, symbols, externalNames, methodBytes, poolBudget);
         if (!gen.supported()) {
             return null;
         }
         gen.generate();
-        Loader loader = new Loader(Kernel.class.getClassLoader(), gen.classes);
-        try {
-            Class<?> cls = loader.loadClass(gen.className);
-            return (Kernel) cls.getConstructor(ExternalFunction[].class).newInstance((Object) externals);
-        } catch (ReflectiveOperationException | LinkageError e) {
-            throw new IllegalStateException("generated kernel for model '" + flat.modelId() + "' cannot be loaded: " + e, e);
-        }
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        out.put(gen.className, gen.classes.get(gen.className));
+        out.putAll(gen.classes);
+        return out;
     }
 
     /** Defines the generated classes on demand. */
@@ -513,7 +529,7 @@ final class AsmKernels {
 
     // ---- size and constant estimates ----------------------------------------------------
 
-    private long statementBytes(Stmt st) {
+    static long statementBytes(Stmt st) {
         return bytes(st.expr()) + 8;
     }
 
@@ -522,7 +538,7 @@ final class AsmKernels {
      * sipush or ldc, daload), a constant 3, an arithmetic operator 1, a call 3 plus its arguments,
      * a comparison or condition about 14.
      */
-    private long bytes(Expr e) {
+    static long bytes(Expr e) {
         if (e instanceof Expr.Num || e instanceof Expr.Sym) {
             return 5;
         }
