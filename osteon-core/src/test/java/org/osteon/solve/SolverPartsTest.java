@@ -141,4 +141,19 @@ class SolverPartsTest {
         assertThat(t).isEqualTo(2.5);
         assertThat(ctx.statistics().stiffSwitches).isZero();
     }
+
+    /** A NaN in the first component of the initial state is refused naming component 0 (index 0 is a component too). */
+    @Test
+    void aNaNInTheFirstComponentOfTheStartIsNamed() {
+        OdeFunction decay = TestProblems.ode(2, true, (t, y, dy) -> {
+            dy[0] = -y[0];
+            dy[1] = -y[1];
+        }, null);
+        IntegrationContext ctx = new IntegrationContext(Tolerances.of(2, 1e-6, 1e-9), 10_000, 0);
+        SolverException e = org.assertj.core.api.Assertions.catchThrowableOfType(SolverException.class,
+                () -> new Dopri5().integrate(decay, 0, new double[] {Double.NaN, 1}, 1, null, ctx));
+        assertThat(e.reason()).isEqualTo(Reason.NOT_FINITE);
+        assertThat(e.component()).isZero();
+        assertThat(e.getMessage()).isEqualTo("component 0 of the initial state is NaN at t=0.0");
+    }
 }
