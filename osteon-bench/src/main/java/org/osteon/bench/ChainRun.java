@@ -45,22 +45,29 @@ public final class ChainRun {
         int warmups = args.length > 3 ? Integer.parseInt(args[3]) : 1;
         java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         String text = ChainModel.antimony(n);
-        long p1 = processCpuNanos();
-        long t1 = System.nanoTime();
-        long c1 = threads.getCurrentThreadCpuTime();
-        Model model = AntimonyReader.parse(text, "chain" + n + ".ant");
-        long t2 = System.nanoTime();
-        long c2 = threads.getCurrentThreadCpuTime();
-        CompiledModel compiled = ModelCompiler.compile(model);
-        long t3 = System.nanoTime();
-        long c3 = threads.getCurrentThreadCpuTime();
-        long p3 = processCpuNanos();
-        // wall time, the CPU time of this thread (less sensitive to other processes on a shared machine), and the
-        // whole process's CPU time over parse and compile (with the JIT compiler and collector threads: on 2 cores
-        // the wall time cannot be below half of it)
-        System.out.printf(Locale.ROOT, "compile N=%d states=%d text_mb=%.1f parse_ms=%.0f (cpu %.0f) compile_ms=%.0f (cpu %.0f) total_ms=%.0f (cpu %.0f) process_cpu_ms=%.0f peak_heap_mb=%.0f%n",
-                n, compiled.layout().stateCount(), text.length() / 1e6, (t2 - t1) / 1e6, (c2 - c1) / 1e6, (t3 - t2) / 1e6,
-                (c3 - c2) / 1e6, (t3 - t1) / 1e6, (c3 - c1) / 1e6, (p3 - p1) / 1e6, peakHeapMb());
+        // -Dosteon.bench.compiles=K parses and compiles the model K times in this JVM: the first is the cold
+        // compile a command-line run pays; later ones show the cost once the JIT has compiled the compiler.
+        int compiles = Math.max(1, Integer.getInteger("osteon.bench.compiles", 1));
+        CompiledModel compiled = null;
+        Model model = null;
+        for (int k = 0; k < compiles; k++) {
+            long p1 = processCpuNanos();
+            long t1 = System.nanoTime();
+            long c1 = threads.getCurrentThreadCpuTime();
+            model = AntimonyReader.parse(text, "chain" + n + ".ant");
+            long t2 = System.nanoTime();
+            long c2 = threads.getCurrentThreadCpuTime();
+            compiled = ModelCompiler.compile(model);
+            long t3 = System.nanoTime();
+            long c3 = threads.getCurrentThreadCpuTime();
+            long p3 = processCpuNanos();
+            // wall time, the CPU time of this thread (less sensitive to other processes on a shared machine), and the
+            // whole process's CPU time over parse and compile (with the JIT compiler and collector threads: on 2 cores
+            // the wall time cannot be below half of it)
+            System.out.printf(Locale.ROOT, "compile N=%d states=%d text_mb=%.1f parse_ms=%.0f (cpu %.0f) compile_ms=%.0f (cpu %.0f) total_ms=%.0f (cpu %.0f) process_cpu_ms=%.0f peak_heap_mb=%.0f%n",
+                    n, compiled.layout().stateCount(), text.length() / 1e6, (t2 - t1) / 1e6, (c2 - c1) / 1e6, (t3 - t2) / 1e6,
+                    (c3 - c2) / 1e6, (t3 - t1) / 1e6, (c3 - c1) / 1e6, (p3 - p1) / 1e6, peakHeapMb());
+        }
         text = null;
         model = null;
         SimulationProblem problem = problem(compiled, n);

@@ -5,14 +5,15 @@ import java.util.List;
 import java.util.OptionalInt;
 import org.osteon.model.Model;
 import org.osteon.text.SourceLines;
+import org.osteon.text.StatementLines;
 import org.osteon.units.DimensionalAnalysis;
 import org.osteon.units.DimensionalAnalysis.Inconsistency;
 
 /**
  * The dimensional analysis of a model file as {@code validate} and {@code run} report it. For
  * {@code validate}, each
- * inconsistency as {@code FILE:LINE: units: ...} (the line of the rule, reaction or event it is in,
- * when the file is Antimony) is a problem, undeclared units are one warning line, an opt-out a note;
+ * inconsistency as {@code FILE:LINE: units: ...} (the line of the rule, reaction or event it is in:
+ * the statement in Antimony text, the element in SBML) is a problem, undeclared units are one warning line, an opt-out a note;
  * {@code run} warns once and simulates.
  */
 final class UnitCheck {
@@ -27,9 +28,9 @@ final class UnitCheck {
 
     /**
      * @param file   the name messages start with
-     * @param text   the file's Antimony text for line numbers, or null (SBML: the file only)
+     * @param lines  where the model's statements are in the file ({@link StatementLines#NONE}: the file only)
      */
-    static UnitCheck of(String file, String text, Model model) {
+    static UnitCheck of(String file, StatementLines lines, Model model) {
         UnitCheck c = new UnitCheck();
         DimensionalAnalysis.Report r = DimensionalAnalysis.check(model);
         if (r.optOut() != null) {
@@ -37,9 +38,8 @@ final class UnitCheck {
                     + r.optOut() + "')");
             return c;
         }
-        SourceLines lines = text == null ? null : SourceLines.of(text);
         for (Inconsistency i : r.inconsistencies()) {
-            OptionalInt line = lines == null ? OptionalInt.empty() : lines.line(kind(i.kind()), i.symbol());
+            OptionalInt line = lines.line(kind(i.kind()), i.symbol());
             c.errors.add(file + (line.isPresent() ? ":" + line.getAsInt() : "") + ": units: " + i);
         }
         if (!r.unresolved().isEmpty()) {

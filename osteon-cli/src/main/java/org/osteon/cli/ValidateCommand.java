@@ -23,6 +23,7 @@ import org.osteon.solve.Integrators;
 import org.osteon.text.AntimonyReader;
 import org.osteon.text.AntimonyReading;
 import org.osteon.text.ModelSyntaxException;
+import org.osteon.text.SourceLines;
 import org.osteon.text.SyntaxProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -99,7 +100,7 @@ final class ValidateCommand implements Callable<Integer> {
                 m = ModelFiles.read(f);
             }
             ModelCompiler.compile(m);
-            UnitCheck units = UnitCheck.of(f.toString(), text, m);
+            UnitCheck units = UnitCheck.of(f.toString(), text != null ? SourceLines.of(text) : ModelFiles.lines(f), m);
             warnings.addAll(units.notes());
             problems.addAll(units.errors());
         } catch (java.io.IOException e) {

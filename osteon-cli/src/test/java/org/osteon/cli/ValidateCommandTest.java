@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +46,58 @@ class ValidateCommandTest {
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.err()).contains("warning: the units of model 'units' are inconsistent in 1 place, e.g. the assignment rule"
                 + " of E: adds C in mg_per_L");
+    }
+
+    /** Issue 13: the same inconsistency in an SBML file named the file only; now the rule's element line too. */
+    @Test
+    void inconsistentUnitsInSbmlNameTheLineOfTheRuleElement() throws Exception {
+        String sbml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <sbml xmlns="http://www.sbml.org/sbml/level3/version2/core" level="3" version="2">
+                  <model id="units" timeUnits="d">
+                    <listOfUnitDefinitions>
+                      <unitDefinition id="d">
+                        <listOfUnits><unit kind="second" exponent="1" scale="0" multiplier="86400"/></listOfUnits>
+                      </unitDefinition>
+                      <unitDefinition id="mg_per_L">
+                        <listOfUnits>
+                          <unit kind="gram" exponent="1" scale="-3" multiplier="1"/>
+                          <unit kind="litre" exponent="-1" scale="0" multiplier="1"/>
+                        </listOfUnits>
+                      </unitDefinition>
+                      <unitDefinition id="per_day">
+                        <listOfUnits><unit kind="second" exponent="-1" scale="0" multiplier="86400"/></listOfUnits>
+                      </unitDefinition>
+                    </listOfUnitDefinitions>
+                    <listOfParameters>
+                      <parameter id="C" value="1" units="mg_per_L" constant="false"/>
+                      <parameter id="k" value="0.1" units="per_day" constant="true"/>
+                      <parameter id="E" units="mg_per_L" constant="false"/>
+                    </listOfParameters>
+                    <listOfRules>
+                      <rateRule variable="C">
+                        <math xmlns="http://www.w3.org/1998/Math/MathML">
+                          <apply><times/><apply><minus/><ci> k </ci></apply><ci> C </ci></apply>
+                        </math>
+                      </rateRule>
+                      <assignmentRule variable="E">
+                        <math xmlns="http://www.w3.org/1998/Math/MathML"><apply><plus/><ci> C </ci><ci> k </ci></apply></math>
+                      </assignmentRule>
+                    </listOfRules>
+                  </model>
+                </sbml>
+                """;
+        // the expected line: where the fixture's assignment rule element starts, counted from the text itself
+        List<String> lines = sbml.lines().toList();
+        int ruleLine = 1 + lines.indexOf(lines.stream().filter(l -> l.contains("<assignmentRule variable=\"E\">")).findFirst().orElseThrow());
+        Path model = dir.resolve("units.xml");
+        Files.writeString(model, sbml);
+        Cli r = Cli.run("validate", model.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains(model + ":" + ruleLine + ": units: the assignment rule of E: adds C in mg_per_L (mass / volume)"
+                + " and k in per_day (1 / time)").contains("1 problem in 1 of 1 file").doesNotContain("\tat ");
+        // the model declares its time unit (timeUnits="d", 86400 s), so nothing is assumed
+        assertThat(r.err()).doesNotContain("the time unit assumed");
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import org.osteon.model.Model;
 import org.osteon.text.AntimonyReader;
+import org.osteon.text.SourceLines;
+import org.osteon.text.StatementLines;
 import org.osteon.util.Limits;
 
 /**
@@ -90,6 +92,27 @@ public final class ModelFiles {
             throw new ScenarioException(file + ": SBML files need the osteon-sbml module on the class path");
         }
         throw new ScenarioException(file + ": unknown model file type; expected " + knownTypes());
+    }
+
+    /**
+     * Where the statements of a model file that {@link #read} accepted are, for messages about the
+     * model (a unit inconsistency names its line). Best effort: when the format records no positions,
+     * or the file cannot be read again, every answer is empty and messages name the file only.
+     */
+    public static StatementLines lines(Path file) {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        String lower = name.toLowerCase(Locale.ROOT);
+        try {
+            String text = Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+            if (ANTIMONY.stream().anyMatch(lower::endsWith)) {
+                return SourceLines.of(text);
+            }
+            Optional<ModelReader> reader = reader(name);
+            return reader.isPresent() ? reader.get().lines(text, file.toString()) : StatementLines.NONE;
+        } catch (java.io.IOException | RuntimeException e) {
+            // the model itself was read already; without positions the messages still name the file
+            return StatementLines.NONE;
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.osteon.model.Model;
+import org.osteon.text.StatementLines;
 
 /**
  * A reader of one model file format besides Antimony text, found with {@link java.util.ServiceLoader}
@@ -30,6 +31,14 @@ public interface ModelReader {
      * @throws org.osteon.text.ModelSyntaxException naming every problem with its line
      */
     Model parse(String text, String fileName);
+
+    /**
+     * Where the statements of a text that {@link #parse} accepts are, for messages about the model
+     * read from it (e.g. a unit inconsistency). The default knows none, and messages name the file only.
+     */
+    default StatementLines lines(String text, String fileName) {
+        return StatementLines.NONE;
+    }
 
     /** Reads a file; the default reads it as UTF-8 text. Readers may bound the size first. */
     default Model read(Path file) throws IOException {

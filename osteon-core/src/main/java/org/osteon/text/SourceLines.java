@@ -16,7 +16,7 @@ import org.osteon.text.antlr.AntimonyParser;
  * labelled reaction or event {@code R1: ...}. The first statement of each kind wins; names inside
  * submodels ({@code A.x}) are not found, and a caller then names the file only.
  */
-public final class SourceLines {
+public final class SourceLines implements StatementLines {
     /** What a statement does to its name. */
     public enum Kind { RATE_RULE, ASSIGNMENT_RULE, VALUE, LABEL }
 
@@ -70,6 +70,7 @@ public final class SourceLines {
     }
 
     /** The line of the statement of this kind for {@code name}, if the text has one. */
+    @Override
     public OptionalInt line(Kind kind, String name) {
         Integer line = name == null ? null : lines.get(key(kind, name));
         return line == null ? OptionalInt.empty() : OptionalInt.of(line);
