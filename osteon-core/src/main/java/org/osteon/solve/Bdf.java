@@ -590,44 +590,20 @@ public final class Bdf implements Integrator {
         }
 
         /**
-         * First step of a segment: y'' estimated as (f(t + hp, y + hp f0) - f0) / hp (hp as in
-         * Hairer's HINIT), and h such that the order-1 error estimate h² |y''| / 2 is about half the
-         * local error target ({@link #LOCAL_ERROR_TARGET} of the tolerance, as the error test measures
-         * it): h = sqrt(LOCAL_ERROR_TARGET / |y''|); never more than 100 hp. The error test corrects a
-         * poor guess.
+         * First step of a segment: y'' estimated by Hairer's probe ({@link StepSizes#probe}: one
+         * explicit Euler step of size hp), and h such that the order-1 error estimate h² |y''| / 2
+         * is about half the local error target ({@link #LOCAL_ERROR_TARGET} of the tolerance, as
+         * the error test measures it): h = sqrt(LOCAL_ERROR_TARGET / |y''|); never more than
+         * 100 hp. A system at rest (f0 = 0) takes the whole segment, hLimit, without probing. The
+         * error test corrects a poor guess.
          */
         private double startStep(double t, double[] y, double[] f0, double hLimit) {
-            double d0 = 0;
-            double d1 = 0;
-            for (int i = 0; i < n; i++) {
-                double sk = atol[i] + rtol[i] * Math.abs(y[i]);
-                d0 += (y[i] / sk) * (y[i] / sk);
-                d1 += (f0[i] / sk) * (f0[i] / sk);
-            }
-            d0 = Math.sqrt(d0 / n);
-            d1 = Math.sqrt(d1 / n);
-            if (d1 == 0) {
+            StepSizes.Probe p = StepSizes.probe(f, t, y, f0, hLimit, rtol, atol, work, b, stats, false);
+            if (p.rmsF0() == 0) {
                 return hLimit;
             }
-            double hp = (d0 < 1e-5 || d1 < 1e-5) ? 1e-6 : 0.01 * d0 / d1;
-            hp = Math.min(hp, hLimit);
-            double d2 = Double.NaN;
-            for (int attempt = 0; attempt < 5 && !(d2 < Double.POSITIVE_INFINITY); attempt++) {
-                for (int i = 0; i < n; i++) {
-                    work[i] = y[i] + hp * f0[i];
-                }
-                f.derivatives(t + hp, work, b);
-                stats.functionEvaluations++;
-                double sum = 0;
-                for (int i = 0; i < n; i++) {
-                    double v = (b[i] - f0[i]) / (atol[i] + rtol[i] * Math.abs(y[i]));
-                    sum += v * v;
-                }
-                d2 = Math.sqrt(sum / n) / hp;
-                if (!(d2 < Double.POSITIVE_INFINITY)) {
-                    hp *= 0.01;
-                }
-            }
+            double hp = p.step();
+            double d2 = p.curvature();
             if (!(d2 < Double.POSITIVE_INFINITY)) {
                 return Math.min(hp, hLimit);
             }
