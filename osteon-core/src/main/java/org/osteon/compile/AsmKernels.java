@@ -130,18 +130,34 @@ final class AsmKernels {
     /** With other size budgets (tests use small ones to exercise chunks, loops and part classes on small models). */
     static Kernel compile(FlatSystem flat, JacobianPlan plan, SymbolTable symbols, List<String> externalNames,
                           ExternalFunction[] externals, int methodBytes, int poolBudget) {
+        Map<String, byte[]> classes = classes(flat, plan, symbols, externalNames, methodBytes, poolBudget);
+        if (classes == null) {
+            return null;
+        }
+        Loader loader = new Loader(Kernel.class.getClassLoader(), classes);
+        try {
+            Class<?> cls = loader.loadClass(classes.keySet().iterator().next());
+            return (Kernel) cls.getConstructor(ExternalFunction[].class).newInstance((Object) externals);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new IllegalStateException("generated kernel for model '" + flat.modelId() + "' cannot be loaded: " + e, e);
+        }
+    }
+
+    /**
+     * The generated class files by name, the kernel class first, or null when a function is not supported. Tests read
+     * them to compare the size estimates with the bytecode actually written.
+     */
+    static Map<String, byte[]> classes(FlatSystem flat, JacobianPlan plan, SymbolTable symbols, List<String> externalNames,
+                                       int methodBytes, int poolBudget) {
         AsmKernels gen = new AsmKernels(flat, plan, symbols, externalNames, methodBytes, poolBudget);
         if (!gen.supported()) {
             return null;
         }
         gen.generate();
-        Loader loader = new Loader(Kernel.class.getClassLoader(), gen.classes);
-        try {
-            Class<?> cls = loader.loadClass(gen.className);
-            return (Kernel) cls.getConstructor(ExternalFunction[].class).newInstance((Object) externals);
-        } catch (ReflectiveOperationException | LinkageError e) {
-            throw new IllegalStateException("generated kernel for model '" + flat.modelId() + "' cannot be loaded: " + e, e);
-        }
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        out.put(gen.className, gen.classes.get(gen.className));
+        out.putAll(gen.classes);
+        return out;
     }
 
     /** Defines the generated classes on demand. */
@@ -513,23 +529,28 @@ final class AsmKernels {
 
     // ---- size and constant estimates ----------------------------------------------------
 
-    private long statementBytes(Stmt st) {
+    static long statementBytes(Stmt st) {
         return bytes(st.expr()) + 8;
     }
 
     /**
-     * An upper estimate of the bytecode an expression takes: an array element 5 bytes (aload,
-     * sipush or ldc, daload), a constant 3, an arithmetic operator 1, a call 3 plus its arguments,
-     * a comparison or condition about 14.
+     * An upper estimate of the bytecode an expression takes: an array element 6 bytes (aload, which
+     * takes 2 for the scratch array in local 5 or 6, sipush, daload), a constant at most 3, an
+     * arithmetic operator 1, a call 12 plus 8 per argument besides the arguments. A truth value
+     * used as a number costs 17 (the comparison's dcmp and jumps, 9, and the jumps that make it 1.0
+     * or 0.0, 8) plus 3 per operand (iand, ior, ixor, the not's iconst_1 and ixor), and a number
+     * tested as a truth value by a logical operator 10 more ({@code x != 0}: dconst_0, dcmpl and jumps).
+     * {@code AsmKernelsSizeTest} checks the bound against the code written.
      */
-    private long bytes(Expr e) {
+    static long bytes(Expr e) {
         if (e instanceof Expr.Num || e instanceof Expr.Sym) {
-            return 5;
+            return 6;
         }
         if (JavaSourceGenerator.isBoolean(e)) {
-            long n = 14;
+            boolean logical = !isComparison(e);
+            long n = 17;
             for (Expr a : children(e)) {
-                n += bytes(a);
+                n += bytes(a) + 3 + (logical && !JavaSourceGenerator.isBoolean(a) ? 10 : 0);
             }
             return n;
         }
@@ -544,6 +565,13 @@ final class AsmKernels {
             n += bytes(a) + 8;
         }
         return n;
+    }
+
+    private static boolean isComparison(Expr e) {
+        if (e instanceof Expr.Binary b) {
+            return b.op().isComparison();
+        }
+        return e instanceof Expr.Call c && Set.of("lt", "leq", "gt", "geq", "eq", "neq").contains(c.function());
     }
 
     private static List<Expr> children(Expr e) {

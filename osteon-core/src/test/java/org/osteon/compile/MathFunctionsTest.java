@@ -90,7 +90,24 @@ class MathFunctionsTest {
             c.derivatives(0, new double[] {x - h, 0}, p, down);
             double numeric = (up[1] - down[1]) / (2 * h);
             assertThat(jac[1 * 2 + 0]).as("%s d%s/dx", backend, f).isCloseTo(numeric, within(1e-7 * (1 + Math.abs(numeric))));
+            if (backend == CompileOptions.Backend.BYTECODE) {
+                Backends.assertAsmKernel(c);
+            }
         }
+        // the Java source generator (ModelCompiler.generatedSource, the sensitivity kernels) compiled by Janino
+        Kernel janino = Backends.janino(m, CompileOptions.DEFAULT);
+        double[] dydt = new double[2];
+        janino.rhs(0, new double[] {x, 0}, new double[] {}, dydt);
+        assertThat(dydt[1]).as("Janino %s", f).isCloseTo(expected, within(1e-14 * Math.abs(expected)));
+        double[] up = new double[2];
+        double[] down = new double[2];
+        double h = 1e-6;
+        janino.rhs(0, new double[] {x + h, 0}, new double[] {}, up);
+        janino.rhs(0, new double[] {x - h, 0}, new double[] {}, down);
+        double numeric = (up[1] - down[1]) / (2 * h);
+        double[] jac = new double[4];
+        janino.jacobian(0, new double[] {x, 0}, new double[] {}, jac); // sparse values: the one non-zero is dy'/dx
+        assertThat(jac[0]).as("Janino d%s/dx", f).isCloseTo(numeric, within(1e-7 * (1 + Math.abs(numeric))));
     }
 
     static Stream<Arguments> binary() {
@@ -152,8 +169,20 @@ class MathFunctionsTest {
             double v = out[c.layout().outputIndex("v")];
             if (result != null) {
                 assertThat(v).as(backend.toString()).isEqualTo(result);
+            } else {
+                Backends.assertAsmKernel(c);
             }
             result = v;
+        }
+        // Janino's kernel of the generated Java source: the same value to 2 ulps (log2 is ln(x)/ln 2 there, ln(x) * (1/ln 2) in ASM)
+        CompiledModel c = ModelCompiler.compile(m);
+        double[] outs = new double[c.layout().outputCount()];
+        Backends.janino(m, CompileOptions.DEFAULT).outputs(0, new double[0], c.defaultParameters(), outs);
+        double janino = outs[c.layout().outputIndex("v")];
+        if (Double.isNaN(result)) {
+            assertThat(janino).as("Janino").isNaN();
+        } else {
+            assertThat(janino).as("Janino").isCloseTo(result, within(4.5e-16 * Math.max(1, Math.abs(result))));
         }
         return result;
     }
