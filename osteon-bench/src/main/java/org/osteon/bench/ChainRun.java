@@ -20,16 +20,26 @@ import org.osteon.trajectory.Trajectory;
 /**
  * Osteon's side of the chain benchmark, one JVM per call so that compile time and peak heap are
  * those of a fresh process:
- * {@code java -cp benchmarks.jar org.osteon.bench.ChainRun N [methods] [repeats] [warm-up runs]}, e.g.
- * {@code ChainRun 1000 auto,rodas5p,bdf 5} (one warm-up run per method unless given). Prints one line per measurement:
- * {@code compile N=.. parse_ms=.. flatten+compile_ms=.. peak_heap_mb=..}, then
- * {@code solve N=.. method=.. gc=.. median_ms=.. min_ms=.. max_ms=.. cpu_median_ms=.. cpu_min_ms=.. kernel_cpu_mean_ms=..
- * process_cpu_mean_ms=.. steps=.. OCa_N(365)=..}: wall time; the CPU time of the solving thread (nanosecond
- * resolution), which other processes on a shared machine disturb less, and the kernel-mode part of it per run
- * (page faults on heap memory the JVM touches for the first time, see docs/performance.md; user time has
- * a 10 ms resolution, so this is a mean over all repeats); and
- * the whole process's CPU time per run (JIT and GC threads included; /proc resolution, 10 ms over all repeats).
- * Each solve is 365 days with daily output, rtol 1e-6, atol 1e-9, after the untimed warm-up runs.
+ * {@code java -cp benchmarks.jar org.osteon.bench.ChainRun N [methods] [repeats] [warm-up runs] [warm after]}, e.g.
+ * {@code ChainRun 1000 auto,rodas5p,bdf 5 1 20}. Prints one line per measurement:
+ * {@code compile N=.. parse_ms=.. flatten+compile_ms=.. peak_heap_mb=..}, then per method
+ * {@code solve N=.. method=.. gc=.. order=rotated warmup=.. median_ms=.. min_ms=.. max_ms=.. cpu_median_ms=.. cpu_min_ms=..
+ * kernel_cpu_mean_ms=.. process_cpu_mean_ms=.. [warm_after=.. warm_cpu_median_ms=.. warm_cpu_min_ms=.. warm_median_ms=..]
+ * steps=.. OCa_N(365)=..}: wall time; the CPU time of the solving thread (nanosecond resolution), which
+ * other processes on a shared machine disturb less, and the kernel-mode part of it per run (page faults
+ * on heap memory the JVM touches for the first time, see docs/performance.md; user time has a 10 ms
+ * resolution, so this is a mean over all repeats); and the whole process's CPU time per run (JIT and GC
+ * threads included; /proc resolution).
+ *
+ * <p>Fairness between methods: all phases run the methods in rounds, one run of each per round, and
+ * round r starts with method r mod (number of methods), so no method is always the first timed in the
+ * JVM (the first runs pay the JIT's warm-up and G1's first-touch page faults). The first set
+ * ({@code median_ms}, {@code cpu_*}) is timed after {@code warm-up runs} untimed runs of each method
+ * (default 1): what a short-lived process sees. With {@code warm after} = W > 0 a second set of
+ * {@code repeats} rounds is timed once every method has run W times in this JVM (the first set's runs
+ * count; more untimed rounds fill up to W): {@code warm_after} states the count, {@code warm_cpu_*}
+ * the solving thread's CPU median and minimum, {@code warm_median_ms} the wall median. Each solve is 365
+ * days with daily output, rtol 1e-6, atol 1e-9.
  */
 public final class ChainRun {
     /** {@code -Dosteon.bench.trace=true}: one line per timed run (its solving-thread CPU and wall time), to see phases. */
@@ -42,7 +52,8 @@ public final class ChainRun {
         int n = Integer.parseInt(args[0]);
         List<String> methods = args.length > 1 ? List.of(args[1].split(",")) : List.of("auto");
         int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        int warmups = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+        int warmups = Math.max(1, args.length > 3 ? Integer.parseInt(args[3]) : 1);
+        int warmAfter = args.length > 4 ? Integer.parseInt(args[4]) : 0;
         java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         String text = ChainModel.antimony(n);
         // -Dosteon.bench.compiles=K parses and compiles the model K times in this JVM: the first is the cold
@@ -74,40 +85,114 @@ public final class ChainRun {
         if (repeats == 0) {
             return;
         }
-        for (String method : methods) {
-            SolverSettings settings = new SolverSettings(method, 1e-6, 1e-9, Map.of(), 10_000_000, 0);
-            Trajectory warm = Simulator.solve(problem, settings);
-            for (int w = 1; w < warmups; w++) {
-                Simulator.solve(problem, settings);
+        int m = methods.size();
+        SolverSettings[] settings = new SolverSettings[m];
+        Trajectory[] first = new Trajectory[m];
+        for (int k = 0; k < m; k++) {
+            settings[k] = new SolverSettings(methods.get(k), 1e-6, 1e-9, Map.of(), 10_000_000, 0);
+        }
+        // Every phase runs the methods in rounds, one run of each per round, and the round's order rotates:
+        // round r starts with method r mod m. The first runs in a fresh JVM pay for the JIT and for G1's
+        // first touch of its heap (page faults charged to the solving thread, docs/performance.md); with a
+        // fixed order the first method paid them all.
+        for (int w = 0; w < warmups; w++) {
+            for (int k : order(w, m)) {
+                Trajectory t = Simulator.solve(problem, settings[k]);
+                if (first[k] == null) {
+                    first[k] = t;
+                }
             }
-            double[] ms = new double[repeats];
-            double[] cpu = new double[repeats];
-            long userTotal = 0;
-            long cpuTotal = 0;
-            long processStart = processCpuNanos();
-            for (int r = 0; r < repeats; r++) {
+        }
+        Timings early = time(problem, settings, repeats, warmups);
+        // The warm set: untimed rounds until each method has run warmAfter times, then the timed rounds again.
+        int runsSoFar = warmups + repeats;
+        int extra = Math.max(0, warmAfter - runsSoFar);
+        for (int w = 0; w < extra; w++) {
+            for (int k : order(runsSoFar + w, m)) {
+                Simulator.solve(problem, settings[k]);
+            }
+        }
+        Timings warm = warmAfter > 0 ? time(problem, settings, repeats, runsSoFar + extra) : null;
+        for (int k = 0; k < m; k++) {
+            Trajectory t = first[k];
+            System.out.printf(Locale.ROOT, "solve N=%d method=%s gc=%s order=rotated warmup=%d median_ms=%.2f min_ms=%.2f max_ms=%.2f cpu_median_ms=%.2f cpu_min_ms=%.2f kernel_cpu_mean_ms=%.2f process_cpu_mean_ms=%.2f%s steps=%d rejected=%d f=%d J=%d LU=%d stiff=%s OCa_%d(365)=%.10e%n",
+                    n, methods.get(k), collector(), warmups, early.median(early.wall[k]), early.wall[k][0],
+                    early.wall[k][repeats - 1], early.median(early.cpu[k]), early.cpu[k][0], early.kernelMean(k),
+                    early.processMean(k),
+                    warm == null ? "" : String.format(Locale.ROOT, " warm_after=%d warm_cpu_median_ms=%.2f warm_cpu_min_ms=%.2f warm_median_ms=%.2f",
+                            runsSoFar + extra, warm.median(warm.cpu[k]), warm.cpu[k][0], warm.median(warm.wall[k])),
+                    t.runInfo().acceptedSteps(), t.runInfo().rejectedSteps(), t.runInfo().functionEvaluations(),
+                    t.runInfo().jacobianEvaluations(), t.runInfo().decompositions(), t.runInfo().switchedToStiff(), n,
+                    last(t, "OCa_" + n));
+        }
+    }
+
+    /** The methods' indices in round {@code r}: 0..m-1 rotated to start at r mod m. */
+    static int[] order(int r, int m) {
+        int[] o = new int[m];
+        for (int i = 0; i < m; i++) {
+            o[i] = (r + i) % m;
+        }
+        return o;
+    }
+
+    /** One timed set: per method, sorted wall and solving-thread CPU times (ms), kernel and process CPU totals. */
+    private static final class Timings {
+        final double[][] wall;
+        final double[][] cpu;
+        final long[] kernelNanos;
+        final long[] processNanos;
+        final int repeats;
+
+        Timings(int m, int repeats) {
+            wall = new double[m][repeats];
+            cpu = new double[m][repeats];
+            kernelNanos = new long[m];
+            processNanos = new long[m];
+            this.repeats = repeats;
+        }
+
+        double median(double[] sorted) {
+            return sorted[sorted.length / 2];
+        }
+
+        double kernelMean(int k) {
+            return kernelNanos[k] / 1e6 / repeats;
+        }
+
+        double processMean(int k) {
+            return processNanos[k] / 1e6 / repeats;
+        }
+    }
+
+    /** {@code repeats} timed rounds, round r in {@link #order}(r0 + r); each method's times sorted. */
+    private static Timings time(SimulationProblem problem, SolverSettings[] settings, int repeats, int r0) {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        int m = settings.length;
+        Timings t = new Timings(m, repeats);
+        for (int r = 0; r < repeats; r++) {
+            for (int k : order(r0 + r, m)) {
+                long p = processCpuNanos();
                 long s = System.nanoTime();
                 long c = threads.getCurrentThreadCpuTime();
                 long u = threads.getCurrentThreadUserTime();
-                Simulator.solve(problem, settings);
-                ms[r] = (System.nanoTime() - s) / 1e6;
-                cpu[r] = (threads.getCurrentThreadCpuTime() - c) / 1e6;
-                userTotal += threads.getCurrentThreadUserTime() - u;
-                cpuTotal += threads.getCurrentThreadCpuTime() - c;
+                Simulator.solve(problem, settings[k]);
+                t.wall[k][r] = (System.nanoTime() - s) / 1e6;
+                long cpu = threads.getCurrentThreadCpuTime() - c;
+                t.cpu[k][r] = cpu / 1e6;
+                t.kernelNanos[k] += cpu - (threads.getCurrentThreadUserTime() - u);
+                t.processNanos[k] += processCpuNanos() - p;
                 if (TRACE) {
-                    System.out.printf(Locale.ROOT, "run %s %d cpu_ms=%.3f wall_ms=%.3f%n", method, r, cpu[r], ms[r]);
+                    System.out.printf(Locale.ROOT, "run %s %d cpu_ms=%.3f wall_ms=%.3f%n", settings[k].method(), r0 + r,
+                            t.cpu[k][r], t.wall[k][r]);
                 }
             }
-            double processMean = (processCpuNanos() - processStart) / 1e6 / repeats;
-            Arrays.sort(ms);
-            Arrays.sort(cpu);
-            System.out.printf(Locale.ROOT, "solve N=%d method=%s gc=%s median_ms=%.2f min_ms=%.2f max_ms=%.2f cpu_median_ms=%.2f cpu_min_ms=%.2f kernel_cpu_mean_ms=%.2f process_cpu_mean_ms=%.2f steps=%d rejected=%d f=%d J=%d LU=%d stiff=%s OCa_%d(365)=%.10e%n",
-                    n, method, collector(), ms[ms.length / 2], ms[0], ms[ms.length - 1], cpu[cpu.length / 2], cpu[0],
-                    (cpuTotal - userTotal) / 1e6 / repeats, processMean,
-                    warm.runInfo().acceptedSteps(),
-                    warm.runInfo().rejectedSteps(), warm.runInfo().functionEvaluations(), warm.runInfo().jacobianEvaluations(),
-                    warm.runInfo().decompositions(), warm.runInfo().switchedToStiff(), n, last(warm, "OCa_" + n));
         }
+        for (int k = 0; k < m; k++) {
+            Arrays.sort(t.wall[k]);
+            Arrays.sort(t.cpu[k]);
+        }
+        return t;
     }
 
     /** 365 days, daily output, states only recorded. */

@@ -26,7 +26,8 @@ import org.osteon.simulation.SolverSettings;
  * Bytes allocated per run of the repeated-run analyses (a benchmark tool, not a unit test), on one
  * thread, with {@code com.sun.management.ThreadMXBean#getCurrentThreadAllocatedBytes}: a virtual
  * patient of the population benchmark's pivonka2008 and rankl-pathway specs (10 years, monthly
- * output, 3 outputs kept) and a point of a pivonka2008-pth scan (140 days, 2 maxima kept). Each
+ * output, 3 outputs kept), each with the scenario's method and with {@code bdf}, and a point of
+ * a pivonka2008-pth scan (140 days, 2 maxima kept). Each
  * case is warmed up first, then {@code runs} runs are measured; the figure printed is the mean
  * per run, next to the size of the output the run keeps. Patients run as a {@code LocalPopulation}
  * worker runs them (one {@link SimulationWorkspace} for the thread), scan points through
@@ -46,15 +47,17 @@ public final class RunAllocation {
         ModelCatalog catalog = ModelCatalogs.discover();
         System.out.printf(Locale.ROOT, "%-28s %7s %14s %14s %12s%n", "case", "runs", "bytes/run", "kept bytes/run", "CPU ms/run");
         for (String model : List.of("pivonka2008", "rankl-pathway")) {
-            PopulationJob job = population(model, catalog, runs);
-            int outputs = job.outputs().size() * job.times().length;
-            SimulationWorkspace workspace = new SimulationWorkspace(); // as each LocalPopulation worker has
-            measure("population " + model, runs, outputs * 8L, i -> {
-                PatientResult r = job.simulate(i, workspace);
-                if (!r.succeeded()) {
-                    throw new IllegalStateException(r.failure());
-                }
-            });
+            for (String solver : new String[] {null, "bdf"}) {
+                PopulationJob job = population(model, solver, catalog, runs);
+                int outputs = job.outputs().size() * job.times().length;
+                SimulationWorkspace workspace = new SimulationWorkspace(); // as each LocalPopulation worker has
+                measure("population " + model + (solver == null ? "" : " " + solver), runs, outputs * 8L, i -> {
+                    PatientResult r = job.simulate(i, workspace);
+                    if (!r.succeeded()) {
+                        throw new IllegalStateException(r.failure());
+                    }
+                });
+            }
         }
         ScenarioRunner runner = new ScenarioRunner(catalog);
         Scenario scenario = catalog.scenario("pivonka2008-pth").orElseThrow();
@@ -74,10 +77,14 @@ public final class RunAllocation {
         });
     }
 
-    static PopulationJob population(String model, ModelCatalog catalog, int n) throws Exception {
+    /** The population benchmark's spec for {@code model}, solved with {@code solver} (null: the scenario's method). */
+    static PopulationJob population(String model, String solver, ModelCatalog catalog, int n) throws Exception {
         String yaml;
         try (InputStream in = RunAllocation.class.getResourceAsStream("population/" + model + ".yaml")) {
             yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        if (solver != null) {
+            yaml += "\nsolver: " + solver + "\n";
         }
         return PopulationRecipe.of(yaml, model + ".yaml", null, catalog).with(2 * n, 1L).job(catalog);
     }

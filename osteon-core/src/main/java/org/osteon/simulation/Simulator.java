@@ -170,13 +170,17 @@ public final class Simulator {
 
     private Trajectory run() {
         long start = System.nanoTime();
-        handleTimePoint();
-        double tEnd = problem.tEnd();
-        while (t < tEnd) {
-            context.checkCancelled(t);
-            double target = nextBreakpoint(tEnd);
-            integrateTo(target);
+        try {
             handleTimePoint();
+            double tEnd = problem.tEnd();
+            while (t < tEnd) {
+                context.checkCancelled(t);
+                double target = nextBreakpoint(tEnd);
+                integrateTo(target);
+                handleTimePoint();
+            }
+        } finally {
+            context.endRun(); // what the integrator kept across segments goes back to the workspace
         }
         SolverStatistics s = context.statistics();
         RunInfo info = new RunInfo(settings.method(), settings.rtol(), settings.atol(), s.acceptedSteps, s.rejectedSteps,

@@ -108,9 +108,13 @@ public final class Bdf implements Integrator {
      * What one run's segments pass on to the next: the iteration matrix, its c, the Jacobian's
      * age, the convergence rate, and the work arrays (a run with a dose a day has thousands of
      * segments; allocated per segment, the constructor took 9.7 % of the JFR samples of the
-     * teriparatide year).
+     * teriparatide year). The matrix and the arrays are borrowed from the context's
+     * {@link SolverWorkspace} when it has one, as {@link Rodas5P} borrows its own, and go back
+     * when the run ends ({@link IntegrationContext#endRun}), so the runs of a scan or population
+     * on one thread share them; the rest starts afresh with each run, so results do not depend on
+     * the reuse.
      */
-    static final class Carry {
+    static final class Carry implements IntegrationContext.Carried {
         final IterationMatrix matrix;
         final int n;
         double cFactored = Double.NaN;
@@ -121,29 +125,54 @@ public final class Bdf implements Integrator {
         /** Backward differences D_0..D_{MAX_ORDER+2}, and scratch for their rescaling. */
         final double[][] differences = new double[MAX_ORDER + 3][];
         final double[][] rescaled = new double[MAX_ORDER + 1][];
-        final double[][] ru = new double[MAX_ORDER + 1][MAX_ORDER + 1];
-        final double[][] r1 = new double[MAX_ORDER + 1][MAX_ORDER + 1];
-        final double[][] r2 = new double[MAX_ORDER + 1][MAX_ORDER + 1];
+        final double[][] ru = new double[MAX_ORDER + 1][];
+        final double[][] r1 = new double[MAX_ORDER + 1][];
+        final double[][] r2 = new double[MAX_ORDER + 1][];
         /** yPred, psi, d, yNew, fw, b, scale, work. */
         final double[][] vectors = new double[8][];
+        /** Where the matrix and arrays came from (null: allocated here), and the function that keys the matrix. */
+        private final SolverWorkspace workspace;
+        private final SolverWorkspace.Vectors storage;
+        private final OdeFunction f;
 
-        Carry(IterationMatrix matrix, int n, Tolerances tolerances) {
-            this.matrix = matrix;
+        Carry(OdeFunction f, int n, Tolerances tolerances, SolverWorkspace workspace) {
+            this.f = f;
             this.n = n;
-            rtol = new double[n];
-            atol = new double[n];
+            this.workspace = workspace;
+            this.storage = workspace == null ? null : workspace.takeVectors(Bdf.class, n);
+            this.matrix = workspace == null ? IterationMatrix.of(f) : workspace.takeMatrix(f);
+            rtol = array(n);
+            atol = array(n);
             for (int i = 0; i < n; i++) {
                 rtol[i] = tolerances.relative(i);
                 atol[i] = tolerances.absolute(i);
             }
             for (int i = 0; i < differences.length; i++) {
-                differences[i] = new double[n];
+                differences[i] = array(n);
             }
             for (int i = 0; i < rescaled.length; i++) {
-                rescaled[i] = new double[n];
+                rescaled[i] = array(n);
+            }
+            for (double[][] r : new double[][][] {ru, r1, r2}) {
+                for (int i = 0; i < r.length; i++) {
+                    r[i] = array(MAX_ORDER + 1);
+                }
             }
             for (int i = 0; i < vectors.length; i++) {
-                vectors[i] = new double[n];
+                vectors[i] = array(n);
+            }
+        }
+
+        /** An array whose contents are undefined: every one is written before it is read. */
+        private double[] array(int length) {
+            return storage == null ? new double[length] : storage.next(length);
+        }
+
+        @Override
+        public void release() {
+            if (workspace != null) {
+                workspace.giveBack(storage);
+                workspace.giveBack(f, matrix);
             }
         }
     }
@@ -199,7 +228,7 @@ public final class Bdf implements Integrator {
             if (kept instanceof Carry c && c.n == n && sameMass(c.matrix.mass, mass)) {
                 carry = c;
             } else {
-                carry = new Carry(IterationMatrix.of(f), n, ctx.tolerances());
+                carry = new Carry(f, n, ctx.tolerances(), ctx.workspace());
                 ctx.carried(carry);
             }
             lu = carry.matrix;
@@ -561,44 +590,20 @@ public final class Bdf implements Integrator {
         }
 
         /**
-         * First step of a segment: y'' estimated as (f(t + hp, y + hp f0) - f0) / hp (hp as in
-         * Hairer's HINIT), and h such that the order-1 error estimate h² |y''| / 2 is about half the
-         * local error target ({@link #LOCAL_ERROR_TARGET} of the tolerance, as the error test measures
-         * it): h = sqrt(LOCAL_ERROR_TARGET / |y''|); never more than 100 hp. The error test corrects a
-         * poor guess.
+         * First step of a segment: y'' estimated by Hairer's probe ({@link StepSizes#probe}: one
+         * explicit Euler step of size hp), and h such that the order-1 error estimate h² |y''| / 2
+         * is about half the local error target ({@link #LOCAL_ERROR_TARGET} of the tolerance, as
+         * the error test measures it): h = sqrt(LOCAL_ERROR_TARGET / |y''|); never more than
+         * 100 hp. A system at rest (f0 = 0) takes the whole segment, hLimit, without probing. The
+         * error test corrects a poor guess.
          */
         private double startStep(double t, double[] y, double[] f0, double hLimit) {
-            double d0 = 0;
-            double d1 = 0;
-            for (int i = 0; i < n; i++) {
-                double sk = atol[i] + rtol[i] * Math.abs(y[i]);
-                d0 += (y[i] / sk) * (y[i] / sk);
-                d1 += (f0[i] / sk) * (f0[i] / sk);
-            }
-            d0 = Math.sqrt(d0 / n);
-            d1 = Math.sqrt(d1 / n);
-            if (d1 == 0) {
+            StepSizes.Probe p = StepSizes.probe(f, t, y, f0, hLimit, rtol, atol, work, b, stats, false);
+            if (p.rmsF0() == 0) {
                 return hLimit;
             }
-            double hp = (d0 < 1e-5 || d1 < 1e-5) ? 1e-6 : 0.01 * d0 / d1;
-            hp = Math.min(hp, hLimit);
-            double d2 = Double.NaN;
-            for (int attempt = 0; attempt < 5 && !(d2 < Double.POSITIVE_INFINITY); attempt++) {
-                for (int i = 0; i < n; i++) {
-                    work[i] = y[i] + hp * f0[i];
-                }
-                f.derivatives(t + hp, work, b);
-                stats.functionEvaluations++;
-                double sum = 0;
-                for (int i = 0; i < n; i++) {
-                    double v = (b[i] - f0[i]) / (atol[i] + rtol[i] * Math.abs(y[i]));
-                    sum += v * v;
-                }
-                d2 = Math.sqrt(sum / n) / hp;
-                if (!(d2 < Double.POSITIVE_INFINITY)) {
-                    hp *= 0.01;
-                }
-            }
+            double hp = p.step();
+            double d2 = p.curvature();
             if (!(d2 < Double.POSITIVE_INFINITY)) {
                 return Math.min(hp, hLimit);
             }

@@ -16,7 +16,13 @@ public final class IntegrationContext {
     private double lastStepSize = Double.NaN;
     private boolean stiff;
     /** What an integrator hands from one segment to the next (BDF: its iteration matrix); null at first. */
-    private Object carried;
+    private Carried carried;
+
+    /** An integrator's state kept across the segments of one run, holding storage borrowed from the workspace. */
+    interface Carried {
+        /** Gives the borrowed storage back to the workspace; the state is not used afterwards. */
+        void release();
+    }
 
     public IntegrationContext(Tolerances tolerances, long maxSteps, double maxStepSize) {
         this(tolerances, maxSteps, maxStepSize, Cancellation.NONE);
@@ -84,12 +90,30 @@ public final class IntegrationContext {
     }
 
     /** The integrator's state kept across the segments of this run (see {@link Bdf}), or null. */
-    Object carried() {
+    Carried carried() {
         return carried;
     }
 
-    void carried(Object value) {
+    /** Keeps {@code value} for the next segment; a different state kept before gives its storage back. */
+    void carried(Carried value) {
+        if (carried != null && carried != value) {
+            carried.release();
+        }
         this.carried = value;
+    }
+
+    /**
+     * Ends the run: storage an integrator kept across its segments (BDF's iteration matrix and
+     * history) goes back to the {@link #workspace()}, for the next run on this thread. Call it
+     * once the run's last segment is integrated (or has failed); a context whose run was ended
+     * starts afresh if it is integrated with again. Without a workspace it only drops the state.
+     */
+    public void endRun() {
+        Carried c = carried;
+        carried = null;
+        if (c != null) {
+            c.release();
+        }
     }
 
     public boolean stiff() {

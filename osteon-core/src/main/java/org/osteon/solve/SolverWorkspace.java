@@ -20,8 +20,9 @@ import org.osteon.util.SparsityPattern;
  * before it is read within a run, and a reused iteration matrix forgets the pivot order of its
  * previous run ({@link IterationMatrix#forgetFactorisation}), so a run with a workspace gives the
  * same numbers, bit for bit, as a run without one. Storage is checked out for the length of an
- * integrate() call and returned at its end; a nested call (an integration inside another's
- * right-hand side) gets storage of its own.
+ * integrate() call and returned at its end, or, for storage a method keeps across the segments
+ * of one run ({@link Bdf}'s iteration matrix and history), until {@link IntegrationContext#endRun};
+ * a nested call (an integration inside another's right-hand side) gets storage of its own.
  */
 public final class SolverWorkspace {
     /** Kinds of storage kept at most (methods times dimensions, matrices by pattern): a thread serves a few models. */
@@ -52,10 +53,25 @@ public final class SolverWorkspace {
 
         /** The next vector of length n (contents undefined: the method writes before it reads). */
         double[] next() {
+            return next(key.n());
+        }
+
+        /**
+         * The next array of the given length (a method's small matrices, say): a method asks in
+         * the same order on every call, so the array handed out at each position is the one of
+         * that length it had before.
+         */
+        double[] next(int length) {
             if (next == arrays.size()) {
-                arrays.add(new double[key.n()]);
+                arrays.add(new double[length]);
             }
-            return arrays.get(next++);
+            double[] a = arrays.get(next);
+            if (a.length != length) {
+                a = new double[length];
+                arrays.set(next, a);
+            }
+            next++;
+            return a;
         }
     }
 

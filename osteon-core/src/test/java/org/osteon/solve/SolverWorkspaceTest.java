@@ -39,6 +39,9 @@ class SolverWorkspaceTest {
             sum[0] += mid[0];
             return true;
         }, ctx2);
+        // the run is over: storage bdf kept across its segments goes back to the workspace
+        ctx.endRun();
+        ctx2.endRun();
         SolverStatistics s = ctx.statistics();
         double[] out = java.util.Arrays.copyOf(end, end.length + 5);
         out[end.length] = s.acceptedSteps;
@@ -50,7 +53,7 @@ class SolverWorkspaceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dopri5", "dop853", "rodas5p", "auto"})
+    @ValueSource(strings = {"dopri5", "dop853", "rodas5p", "auto", "bdf"})
     void runsReusingOneWorkspaceMatchFreshRunsBitForBit(String method) {
         SolverWorkspace workspace = new SolverWorkspace();
         for (int round = 0; round < 2; round++) {

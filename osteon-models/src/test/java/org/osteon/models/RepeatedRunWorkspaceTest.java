@@ -100,6 +100,34 @@ class RepeatedRunWorkspaceTest {
         assertThat(workspace.solver().reused()).as("storage handed out again").isGreaterThan(10);
     }
 
+    /**
+     * bdf keeps its iteration matrix and history across the segments of a run (the denosumab doses
+     * of rankl-pathway restart the integrator) and borrows them from the workspace until the run
+     * ends: dense for pivonka2008, sparse LU for rankl-pathway. Interleaved runs on one workspace
+     * must give the numbers and work counters of fresh runs.
+     */
+    @Test
+    void bdfRunsOnOneWorkspaceGiveTheNumbersOfFreshRuns() {
+        List<SimulationProblem> pivonka = problems(PIVONKA, 21, 3);
+        List<SimulationProblem> rankl = problems(RANKL, 22, 3);
+        SimulationWorkspace workspace = new SimulationWorkspace();
+        for (int k = 0; k < 3; k++) {
+            for (SimulationProblem p : List.of(rankl.get(k), pivonka.get(k))) {
+                Case c = p.model() == rankl.get(0).model() ? RANKL : PIVONKA;
+                SolverSettings bdf = settings(c).withMethod("bdf");
+                Trajectory fresh = Simulator.solve(p, bdf);
+                Trajectory reused = Simulator.solve(p, bdf, workspace, c.kept());
+                assertSameColumns(reused, fresh, c.kept());
+                assertThat(reused.runInfo().jacobianEvaluations()).isEqualTo(fresh.runInfo().jacobianEvaluations());
+                assertThat(reused.runInfo().decompositions()).isEqualTo(fresh.runInfo().decompositions());
+                if (c == RANKL) {
+                    assertThat(fresh.runInfo().restarts()).as("segments of the run").isGreaterThan(1);
+                }
+            }
+        }
+        assertThat(workspace.solver().reused()).as("bdf's storage handed out again").isGreaterThanOrEqualTo(8);
+    }
+
     @Test
     void aRunKeepsOnlyTheColumnsAskedFor() {
         SimulationProblem p = problems(RANKL, 13, 1).get(0);

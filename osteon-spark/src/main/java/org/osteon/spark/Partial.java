@@ -49,12 +49,7 @@ final class Partial implements Serializable {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         long cpu0 = mx.getCurrentThreadCpuTime();
         Partial p = new Partial(job);
-        while (blocks.hasNext()) {
-            int b = blocks.next();
-            for (int i = b * block; i < Math.min(job.size(), (b + 1) * block); i++) {
-                p.add(job.simulate(i));
-            }
-        }
+        PartitionRuns.patients(job, blocks, block).forEachRemaining(p::add); // one workspace for the partition
         p.cpuSeconds = (mx.getCurrentThreadCpuTime() - cpu0) / 1e9;
         return p;
     }

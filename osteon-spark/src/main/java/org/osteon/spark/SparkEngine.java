@@ -33,7 +33,8 @@ import org.osteon.scenario.ModelCatalogs;
 /**
  * The {@code spark} engine: the same jobs as the local engine, with their items spread over a
  * Spark cluster. Executors receive recipes (texts), not compiled models; each executor JVM
- * rebuilds and compiles a job once. Results are identical to the local engine's for the same
+ * rebuilds and compiles a job once, and each partition runs its items on one reusable
+ * {@link org.osteon.simulation.SimulationWorkspace} ({@link PartitionRuns}). Results are identical to the local engine's for the same
  * inputs: every item depends only on its index, {@link #map} collects in index order, and
  * population sketches merge exactly whatever the partitioning.
  */
@@ -91,7 +92,9 @@ public final class SparkEngine implements Engine {
     public <T extends Serializable> List<T> map(IndexedTask<T> task, int n, Monitor monitor) {
         List<Integer> indices = IntStream.range(0, n).boxed().collect(Collectors.toList());
         int slices = Math.max(1, Math.min(n, parallelism() * 4));
-        return cancellable(monitor, () -> jsc.parallelize(indices, slices).map(task::apply).collect());
+        // each partition runs its items with one workspace (PartitionRuns), in index order
+        return cancellable(monitor, () -> jsc.parallelize(indices, slices)
+                .mapPartitions(it -> PartitionRuns.items(task, it)).collect());
     }
 
     @Override
@@ -112,14 +115,8 @@ public final class SparkEngine implements Engine {
                         .iterator()).collect().stream().reduce(Partial::merge).orElseThrow();
             }
             // Simulated once, kept (spilling to disk: memory stays bounded), then written and summarised.
-            JavaRDD<PatientResult> results = rdd.flatMap(b -> {
-                PopulationJob j = recipe.job(ModelCatalogs.discover());
-                List<PatientResult> out = new ArrayList<>(BLOCK);
-                for (int i = b * BLOCK; i < Math.min(j.size(), (b + 1) * BLOCK); i++) {
-                    out.add(j.simulate(i));
-                }
-                return out.iterator();
-            }).persist(StorageLevel.MEMORY_AND_DISK_SER());
+            JavaRDD<PatientResult> results = rdd.mapPartitions(it -> PartitionRuns.patients(
+                    recipe.job(ModelCatalogs.discover()), it, BLOCK)).persist(StorageLevel.MEMORY_AND_DISK_SER());
             try {
                 if (spec.savePatients()) {
                     write(patients(results, spec), dir.resolve("patients." + format), format);

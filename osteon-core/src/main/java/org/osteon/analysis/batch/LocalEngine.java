@@ -12,6 +12,7 @@ import org.osteon.analysis.population.PopulationJob;
 import org.osteon.analysis.population.PopulationRecipe;
 import org.osteon.analysis.population.PopulationResult;
 import org.osteon.scenario.ModelCatalogs;
+import org.osteon.simulation.SimulationWorkspace;
 
 /** The default engine: a thread pool in this JVM. */
 public final class LocalEngine implements Engine {
@@ -36,7 +37,8 @@ public final class LocalEngine implements Engine {
 
     @Override
     public <T extends Serializable> List<T> map(IndexedTask<T> task, int n, Monitor monitor) {
-        return Parallel.map(n, threads, monitor, task::apply);
+        // one workspace per worker thread, reused for all its items
+        return Parallel.map(n, threads, monitor, SimulationWorkspace::new, (workspace, i) -> task.apply(i, workspace));
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.osteon.analysis.Axis;
 import org.osteon.analysis.InitialState;
 import org.osteon.analysis.Monitor;
@@ -13,9 +14,12 @@ import org.osteon.analysis.ProblemFactory;
 import org.osteon.analysis.ScanResult;
 import org.osteon.analysis.SteadyStart;
 import org.osteon.analysis.Summary;
+import org.osteon.scenario.ModelCatalog;
 import org.osteon.scenario.ModelCatalogs;
 import org.osteon.scenario.ScenarioRunner;
+import org.osteon.simulation.SimulationWorkspace;
 import org.osteon.simulation.Simulator;
+import org.osteon.simulation.SolverSettings;
 import org.osteon.trajectory.Trajectory;
 
 /**
@@ -37,11 +41,20 @@ public record ScanTask(ScenarioRecipe scenario, Axis x, Axis y, List<String> out
         return x.size() * (y == null ? 1 : y.size());
     }
 
+    /** Point k with a workspace of its own; the same numbers as {@link #apply(int, SimulationWorkspace)}. */
     @Override
     public Point apply(int k) {
-        ScenarioRecipe.Resolved r = scenario.resolve(ModelCatalogs.discover());
-        ScenarioRunner runner = new ScenarioRunner(ModelCatalogs.discover());
-        ProblemFactory problems = SteadyStart.of(ProblemFactory.of(runner, r.scenario(), r.model()), initial);
+        return apply(k, new SimulationWorkspace());
+    }
+
+    /**
+     * Point k, solved with the calling worker's workspace and recording only the scanned outputs,
+     * as {@link org.osteon.analysis.Scan} does; the scenario is compiled and its problem factory
+     * built once per JVM.
+     */
+    @Override
+    public Point apply(int k, SimulationWorkspace workspace) {
+        Prepared prepared = prepared();
         Map<String, Double> m = new HashMap<>(4);
         m.put(x.symbol(), x.value(k % x.size()));
         if (y != null) {
@@ -49,7 +62,7 @@ public record ScanTask(ScenarioRecipe scenario, Axis x, Axis y, List<String> out
         }
         double[] row = new double[outputs.size()];
         try {
-            Trajectory tr = Simulator.solve(problems.problem(m), runner.settings(r.scenario()));
+            Trajectory tr = Simulator.solve(prepared.problems().problem(m), prepared.settings(), workspace, outputs);
             for (int o = 0; o < row.length; o++) {
                 row[o] = summary.of(tr, outputs.get(o));
             }
@@ -58,6 +71,32 @@ public record ScanTask(ScenarioRecipe scenario, Axis x, Axis y, List<String> out
             Arrays.fill(row, Double.NaN);
             return new Point(row, e.getMessage() == null ? e.toString() : e.getMessage());
         }
+    }
+
+    /** What every point of a scan of this scenario and initial state shares, built once per JVM. */
+    private record Prepared(ProblemFactory problems, SolverSettings settings) {
+    }
+
+    private record PreparedKey(ScenarioRecipe scenario, InitialState initial) {
+    }
+
+    private static final Map<PreparedKey, Prepared> PREPARED = new ConcurrentHashMap<>();
+
+    private Prepared prepared() {
+        PreparedKey key = new PreparedKey(scenario, initial);
+        Prepared p = PREPARED.get(key);
+        if (p == null) {
+            ModelCatalog catalog = ModelCatalogs.discover();
+            ScenarioRecipe.Resolved r = scenario.resolve(catalog);
+            ScenarioRunner runner = new ScenarioRunner(catalog);
+            p = new Prepared(SteadyStart.of(ProblemFactory.of(runner, r.scenario(), r.model()), initial),
+                    runner.settings(r.scenario()));
+            if (PREPARED.size() > 64) {
+                PREPARED.clear(); // a long-lived JVM running many scans; building again is cheap
+            }
+            PREPARED.put(key, p);
+        }
+        return p;
     }
 
     /** Runs the scan on {@code engine}. */

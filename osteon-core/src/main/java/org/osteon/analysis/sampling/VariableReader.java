@@ -62,7 +62,7 @@ public final class VariableReader {
         }
         Map<String, Node> params = yaml.named(parameters, "'parameters' must map model symbols to distributions,"
                 + " e.g. K_D8: {distribution: lognormal, cv: 0.3}");
-        if (params.isEmpty() && parameters != null) {
+        if (params.isEmpty() && parameters instanceof MappingNode) { // a non-mapping was reported by named()
             yaml.problem(parameters, "'parameters' names no parameter");
         }
         params.forEach((name, node) -> {
