@@ -89,4 +89,57 @@ class BackendChoiceTest {
         assertThat(actual[c.layout().stateIndex("x2")]).isCloseTo(x2dot, within(1e-13 * Math.abs(x2dot)));
         assertThat(actual).containsExactly(expected, within(1e-13 * 40));
     }
+
+    private static ExternalFunction function(String name, int arity, java.util.function.ToDoubleFunction<double[]> f,
+                                             java.util.function.BiConsumer<double[], double[]> gradient) {
+        return new ExternalFunction() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public int arity() {
+                return arity;
+            }
+
+            @Override
+            public double value(double[] args) {
+                return f.applyAsDouble(args);
+            }
+
+            @Override
+            public void gradient(double[] args, double[] out) {
+                gradient.accept(args, out);
+            }
+        };
+    }
+
+    @Test
+    void externalFunctionsAreCalledFromTheAsmKernel() {
+        // x' = -twice(x) + hyp(x, y), y' = 0 with twice(a) = 2a and hyp(a, b) = sqrt(a^2 + b^2), exact gradients:
+        // at x = 3, y = 4: x' = -6 + 5 = -1; dx'/dx = -2 + 3/5, dx'/dy = 4/5 (to 1e-15)
+        ExternalFunction twice = function("twice", 1, a -> 2 * a[0], (a, g) -> g[0] = 2);
+        ExternalFunction hyp = function("hyp", 2, a -> Math.hypot(a[0], a[1]), (a, g) -> {
+            double r = Math.hypot(a[0], a[1]);
+            g[0] = a[0] / r;
+            g[1] = a[1] / r;
+        });
+        Model m = org.osteon.text.AntimonyReader.parse("model m()\nexternal function twice(a)\nexternal function hyp(a, b)\n"
+                + "x' = -twice(x) + hyp(x, y)\ny' = 0\nx = 3; y = 4\nend\n", "ext.ant");
+        CompiledModel c = ModelCompiler.compile(m, CompileOptions.DEFAULT.withFunction(twice).withFunction(hyp));
+        Backends.assertAsmKernel(c);
+        int ix = c.layout().stateIndex("x");
+        int iy = c.layout().stateIndex("y");
+        double[] y = new double[2];
+        y[ix] = 3;
+        y[iy] = 4;
+        double[] dydt = new double[2];
+        c.derivatives(0, y, c.defaultParameters(), dydt);
+        assertThat(dydt[ix]).isCloseTo(-1, within(1e-15));
+        double[] jac = new double[4];
+        c.jacobian(0, y, c.defaultParameters(), jac);
+        assertThat(jac[ix * 2 + ix]).isCloseTo(-2 + 0.6, within(1e-15));
+        assertThat(jac[ix * 2 + iy]).isCloseTo(0.8, within(1e-15));
+    }
 }
