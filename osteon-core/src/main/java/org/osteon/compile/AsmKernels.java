@@ -567,11 +567,14 @@ final class AsmKernels {
         return n;
     }
 
+    /** The comparisons among {@link Builtins#BOOLEAN_FUNCTIONS}: their operands are numbers, not truth values. */
+    private static final Set<String> COMPARISON_FUNCTIONS = Set.of("lt", "leq", "gt", "geq", "eq", "neq");
+
     private static boolean isComparison(Expr e) {
         if (e instanceof Expr.Binary b) {
             return b.op().isComparison();
         }
-        return e instanceof Expr.Call c && Set.of("lt", "leq", "gt", "geq", "eq", "neq").contains(c.function());
+        return e instanceof Expr.Call c && COMPARISON_FUNCTIONS.contains(c.function());
     }
 
     private static List<Expr> children(Expr e) {
