@@ -89,6 +89,98 @@ class SensitivityClosedFormTest {
         assertMatches(r, 0, times, theta, names, x);
         // by hand at t = 5 (u = 2.5): dx/dtau = -e^-1
         assertThat(r.gradient()[0][5][1]).isCloseTo(-Math.exp(-1), within(1e-7));
+        // tau alone: every estimate moves the firing time
+        ModelPredictor alone = fx.predictor(model, "until: 10\n", List.of("tau"), new double[] {2.5}, List.of("x"), times,
+                FitFixtures.TIGHT);
+        ModelPredictor.Prediction ra = alone.predict(new double[] {2.5}, true);
+        for (int i = 0; i < times.length; i++) {
+            double u = times[i] - 2.5;
+            assertThat(ra.gradient()[0][i][0]).as("dx/dtau at %s", times[i]).isCloseTo(u > 0 ? -Math.exp(-0.4 * u) : 0, within(1e-7));
+        }
+    }
+
+    /**
+     * x' = -k x from the estimated start x, a dose of 2 at t = 0.5, an event at t = 1 that resets x
+     * to 5 and a second dose at t = 3. After the reset x no longer depends on its start
+     * (dx/dx(0) = 0), so the second dose finds a zero sensitivity (no direction to differentiate
+     * the dose along) and must leave it 0; the first dose must carry it (dx/dx(0) = e^(-k t)).
+     */
+    @Test
+    void dosesCarryTheSensitivitiesAndAResetClearsThem() {
+        String model = """
+                model reset
+                  x' = -k*x
+                  x = 3; k = 0.4
+                  E1: at (time > 1): x = 5
+                end
+                """;
+        double[] times = {0.25, 0.75, 2, 3.5, 5};
+        List<String> names = List.of("k", "x");
+        double[] theta = {0.4, 3};
+        ModelPredictor p = fx.predictor(model, "until: 5\ndoses:\n  - {target: x, amount: 2, at: 0.5}\n  - {target: x, amount: 2, at: 3}\n",
+                names, theta, List.of("x"), times, FitFixtures.TIGHT);
+        ModelPredictor.Prediction r = p.predict(theta, true);
+        FitFixtures.Closed[] x = new FitFixtures.Closed[times.length];
+        for (int i = 0; i < times.length; i++) {
+            double t = times[i];
+            x[i] = th -> {
+                double k = th[0];
+                if (t < 1) {
+                    return th[1] * Math.exp(-k * t) + (t > 0.5 ? 2 * Math.exp(-k * (t - 0.5)) : 0);
+                }
+                return 5 * Math.exp(-k * (t - 1)) + (t > 3 ? 2 * Math.exp(-k * (t - 3)) : 0);
+            };
+        }
+        assertMatches(r, 0, times, theta, names, x);
+        assertThat(r.gradient()[0][4][1]).isEqualTo(0.0);
+    }
+
+    /**
+     * A guard in the state, another state and time with an estimated coefficient: x' = -k x from
+     * x0, z' = b (z = b t), and at x < c (z + time) x gains a. The firing time solves
+     * x0 e^(-k tau) = c (b + 1) tau (found in the test by Newton's method to rounding); after it
+     * x = x0 e^(-k t) + a e^(-k (t - tau)). x0, k, c and b all move tau.
+     */
+    @Test
+    void aGuardInTwoStatesAndTimeMovesTheFiringTime() {
+        String model = """
+                model race
+                  x' = -k*x
+                  z' = b
+                  x = x0; z = 0
+                  x0 = 4; k = 0.5; c = 0.5; b = 1; a = 6
+                  E1: at (x < c*(z + time)): x = x + a
+                end
+                """;
+        double[] times = {0.5, 1, 1.5, 2, 2.5, 3};
+        List<String> names = List.of("x0", "k", "c", "b");
+        double[] theta = {4, 0.5, 0.5, 1};
+        ModelPredictor p = fx.predictor(model, "until: 3\n", names, theta, List.of("x", "z"), times, FitFixtures.TIGHT);
+        ModelPredictor.Prediction r = p.predict(theta, true);
+        FitFixtures.Closed[] x = new FitFixtures.Closed[times.length];
+        FitFixtures.Closed[] z = new FitFixtures.Closed[times.length];
+        for (int i = 0; i < times.length; i++) {
+            double t = times[i];
+            x[i] = th -> {
+                double tau = firingTime(th);
+                return th[0] * Math.exp(-th[1] * t) + (t > tau ? 6 * Math.exp(-th[1] * (t - tau)) : 0);
+            };
+            z[i] = th -> th[3] * t;
+        }
+        assertThat(firingTime(theta)).isBetween(1.6, 1.8);
+        assertMatches(r, 0, times, theta, names, x);
+        assertMatches(r, 1, times, theta, names, z);
+    }
+
+    /** Root of x0 e^(-k tau) - c (b + 1) tau by Newton's method from tau = 1. */
+    private static double firingTime(double[] th) {
+        double tau = 1;
+        for (int it = 0; it < 50; it++) {
+            double g = th[0] * Math.exp(-th[1] * tau) - th[2] * (th[3] + 1) * tau;
+            double dg = -th[1] * th[0] * Math.exp(-th[1] * tau) - th[2] * (th[3] + 1);
+            tau -= g / dg;
+        }
+        return tau;
     }
 
     /**
