@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -316,6 +317,27 @@ class FitLikelihoodTest {
         assertThat(ev.dmu()[3][1]).isCloseTo(4, within(1e-8));
     }
 
+    /**
+     * The fit solves at its own rtol (1e-10 here) when the scenario asks for less (rtol 1e-3,
+     * which would leave errors of about 1e-4): x = 3 e^(-0.4 t) to 1e-8.
+     */
+    @Test
+    void runsAreSolvedAtTheFitsToleranceWhenTheScenarioIsLooser() {
+        Scenario loose = fx.scenario("model decay\n  x' = -k*x\n  x = A\n  A = 3; k = 0.4\nend\n", "until: 10\nrtol: 1e-3\natol: 1e-3\n");
+        List<Observation> rows = new ArrayList<>();
+        double[] t = {0.5, 1, 2, 3, 5, 7, 10};
+        for (int i = 0; i < t.length; i++) {
+            rows.add(row("x", t[i], 1, Double.NaN, i + 2));
+        }
+        FitSpec spec = new FitSpec(loose, Map.of(), DataSet.of("d.csv", rows), Map.of(),
+                List.of(Estimate.of("A", 3), Estimate.of("k", 0.4)), ErrorModel.additive(1), Map.of(),
+                new FitSpec.Options(1, "multistart", 1, 400, 1e-10, 1), List.of());
+        FitProblem.Evaluation ev = new FitProblem(spec, fx.runner).evaluate(new double[] {Math.log(3), Math.log(0.4)}, false);
+        for (int i = 0; i < t.length; i++) {
+            assertThat(ev.mu()[i]).as("x at %s", t[i]).isCloseTo(3 * Math.exp(-0.4 * t[i]), within(1e-8));
+        }
+    }
+
     @Test
     void rowsThatCannotBeComparedAreRefusedNamingTheRow() {
         ErrorModel e = ErrorModel.additive(1);
@@ -337,7 +359,10 @@ class FitLikelihoodTest {
         List<Observation> armed = new ArrayList<>();
         armed.add(new Observation("arm1", "x", 1, 1, Double.NaN, "d.csv:2"));
         armed.add(new Observation("arm3", "x", 1, 1, Double.NaN, "d.csv:3"));
-        FitSpec arms = new FitSpec(scenario, Map.of("arm1", scenario, "arm2", scenario), DataSet.of("d.csv", armed), Map.of(),
+        Map<String, Scenario> groups = new LinkedHashMap<>();
+        groups.put("arm1", scenario);
+        groups.put("arm2", scenario);
+        FitSpec arms = new FitSpec(scenario, groups, DataSet.of("d.csv", armed), Map.of(),
                 lineEstimates(), e, Map.of(), FitSpec.Options.DEFAULT, List.of());
         assertThatThrownBy(() -> new FitProblem(arms, fx.runner)).hasMessageStartingWith("d.csv:3: group 'arm3' has no scenario")
                 .hasMessageEndingWith("; groups: arm1, arm2");
