@@ -192,6 +192,10 @@ class FitLikelihoodTest {
         // d sd / d u_cv = cv^2 mu^2 / sd = sd for a purely proportional error
         assertThat(ev.dsigma()[1][2]).isCloseTo(3.75, within(1e-9));
         assertThat(ev.dsigma()[0]).containsOnly(0.0);
+        // two outputs with their own estimated terms: each term is named after its own output
+        FitProblem both = problem(rows, ErrorModel.additive(2),
+                Map.of("y", new ErrorModel(0, 0.5, false, true), "x", new ErrorModel(0.5, 0, true, false)), Map.of());
+        assertThat(both.parameters()).extracting(Estimate::name).containsExactly("A", "b", "error_additive[x]", "error_proportional[y]");
     }
 
     /**
@@ -336,6 +340,12 @@ class FitLikelihoodTest {
         for (int i = 0; i < t.length; i++) {
             assertThat(ev.mu()[i]).as("x at %s", t[i]).isCloseTo(3 * Math.exp(-0.4 * t[i]), within(1e-8));
         }
+        // a scenario tighter than the fit keeps its own tolerance
+        Scenario tight = fx.scenario("model decay\n  x' = -k*x\n  x = A\n  A = 3; k = 0.4\nend\n", "until: 10\nrtol: 1e-12\natol: 1e-16\n");
+        FitSpec tighter = new FitSpec(tight, Map.of(), DataSet.of("d.csv", rows), Map.of(), List.of(Estimate.of("A", 3), Estimate.of("k", 0.4)),
+                ErrorModel.additive(1), Map.of(), FitSpec.Options.DEFAULT, List.of());
+        FitProblem.Evaluation et = new FitProblem(tighter, fx.runner).evaluate(new double[] {Math.log(3), Math.log(0.4)}, false);
+        assertThat(et.mu()[6]).isCloseTo(3 * Math.exp(-4), within(1e-10));
     }
 
     @Test
@@ -346,6 +356,8 @@ class FitLikelihoodTest {
                 .hasMessageNotContaining("it is a parameter");
         assertThatThrownBy(() -> problem(List.of(row("b", 1, 1, Double.NaN, 6)), e, Map.of(), Map.of()))
                 .hasMessage("d.csv:6: unknown output 'b' in model 'line' (it is a parameter: observe a state or rule variable)");
+        assertThatThrownBy(() -> problem(List.of(row("A", 1, 1, Double.NaN, 6)), e, Map.of(), Map.of()))
+                .as("the model's first parameter").hasMessageEndingWith("(it is a parameter: observe a state or rule variable)");
         assertThatThrownBy(() -> problem(List.of(row("x", 10.5, 1, Double.NaN, 7)), e, Map.of(), Map.of()))
                 .hasMessage("d.csv:7: time 10.5 is outside the run of group 'all' (0.0 to 10.0 day)");
         assertThatThrownBy(() -> problem(List.of(row("x", -0.5, 1, Double.NaN, 8)), e, Map.of(), Map.of()))

@@ -116,7 +116,7 @@ class PredictorPathsTest {
     /** A state's initial value (the model's first state) and its first parameter as estimates: x = x0 e^(-k t). */
     @Test
     void aStatesInitialValueIsEstimatedWithSensitivityEquations() {
-        String model = "model decay\n  x' = -k*x\n  z' = k\n  x = 3; z = 0\n  k = 0.5\n  half := x/2\nend\n";
+        String model = "model decay\n  x' = -k*x\n  z' = k\n  x = 3; z = 0\n  k = 0.5; unused = 7\n  half := x/2\nend\n";
         double[] times = {0, 1, 3};
         ModelPredictor p = fx.predictor(model, "until: 3\n", List.of("x", "k"), new double[] {3, 0.5}, List.of("half", "z"), times,
                 FitFixtures.TIGHT);
@@ -124,6 +124,7 @@ class PredictorPathsTest {
         assertThat(p.gradientNote()).isEqualTo("generated df/dp (1 parameters) and the analytic Jacobian");
         assertThat(p.observed()).containsExactly("half", "z");
         assertThat(p.model().id()).isEqualTo("decay");
+        assertThat(ModelPredictor.states(p.model())).containsExactly("x", "z");
         double[] got = p.times();
         got[0] = 99;
         assertThat(p.times()).as("a copy").containsExactly(0, 1, 3);
@@ -143,6 +144,8 @@ class PredictorPathsTest {
         assertThatThrownBy(() -> fx.predictor(model, "until: 2\n", List.of("kk"), new double[] {1}, List.of("x"), t, FitFixtures.TIGHT))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("cannot estimate 'kk': model 'm' has no such parameter or state (did you mean 'k'?)");
+        assertThatThrownBy(() -> fx.predictor(model, "until: 2\n", List.of("xx"), new double[] {1}, List.of("x"), t, FitFixtures.TIGHT))
+                .as("a state's name is suggested too").hasMessageEndingWith("(did you mean 'x'?)");
         assertThatThrownBy(() -> fx.predictor(model, "until: 2\n", List.of("y"), new double[] {1}, List.of("x"), t, FitFixtures.TIGHT))
                 .hasMessageStartingWith("cannot estimate 'y': model 'm' has no such parameter or state")
                 .hasMessageEndingWith(" (it is computed by a rule; estimate one of its inputs)");

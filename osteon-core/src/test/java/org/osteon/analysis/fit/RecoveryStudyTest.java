@@ -170,6 +170,11 @@ class RecoveryStudyTest {
         RecoveryStudy.Result one = RecoveryStudy.run(fx.runner, d, 1, 1, 1, Monitor.NONE);
         assertThat(one.fits()).hasSize(1);
         assertThat(one.parameters().get(0).sdLogError()).as("no spread from one replicate").isNaN();
+        RecoveryStudy.Result two = RecoveryStudy.run(fx.runner, d, 2, 1, 1, Monitor.NONE);
+        double l0 = Math.log(two.fits().get(0).parameters().get(0).estimate() / 0.4);
+        double l1 = Math.log(two.fits().get(1).parameters().get(0).estimate() / 0.4);
+        assertThat(two.parameters().get(0).sdLogError()).as("sd of two: |l0 - l1| / sqrt 2").isCloseTo(Math.abs(l0 - l1) / Math.sqrt(2),
+                within(1e-15));
     }
 
     /** Box-Muller: sqrt(-2 ln(1 - u1)) cos(2 pi u2) from two uniforms of the generator. */
