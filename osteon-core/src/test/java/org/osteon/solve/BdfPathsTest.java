@@ -133,4 +133,40 @@ class BdfPathsTest {
         assertThat(ctx.statistics().jacobianEvaluations).isEqualTo(1);
         assertThat(y[0]).isCloseTo(Math.exp(-2), within(1e-4));
     }
+
+    /** With a maximum step size every step is at most that long, and the last one is reported. */
+    @Test
+    void stepsRespectTheMaximumStepSizeAndTheLastIsReported() {
+        IntegrationContext ctx = new IntegrationContext(Tolerances.of(1, 1e-3, 1e-6), 100_000, 0.05);
+        java.util.List<double[]> steps = new java.util.ArrayList<>();
+        double[] y = new double[1];
+        BDF.integrate(decay(1), 0, new double[] {1}, 2, s -> {
+            steps.add(new double[] {s.startTime(), s.endTime()});
+            y[0] = s.endState()[0];
+            return true;
+        }, ctx);
+        assertThat(steps).hasSizeGreaterThanOrEqualTo(40); // 2 / 0.05
+        for (double[] st : steps) {
+            assertThat(st[1] - st[0]).isLessThanOrEqualTo(0.05 * (1 + 1e-12));
+        }
+        double[] last = steps.get(steps.size() - 1);
+        assertThat(last[1]).isEqualTo(2);
+        assertThat(ctx.lastStepSize()).isCloseTo(last[1] - last[0], within(1e-12));
+        assertThat(y[0]).isCloseTo(Math.exp(-2), within(1e-3));
+    }
+
+    /** A right-hand side that is not finite at the start is reported with its component and time. */
+    @Test
+    void aNonFiniteDerivativeAtTheStartNamesItsComponent() {
+        OdeFunction f = TestProblems.ode(2, true, (t, y, dy) -> {
+            dy[0] = Math.log(y[0] - 1); // log(0) = -Infinity at the start
+            dy[1] = -y[1];
+        }, null);
+        assertThatThrownBy(() -> BDF.integrate(f, 3, new double[] {1, 1}, 4, null, context(2, 1e-6)))
+                .isInstanceOfSatisfying(SolverException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(SolverException.Reason.NOT_FINITE);
+                    assertThat(e.component()).isZero();
+                })
+                .hasMessageContaining("the derivative of component 0 is -Infinity at t=3.0");
+    }
 }
