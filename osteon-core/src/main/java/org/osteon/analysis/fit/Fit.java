@@ -262,9 +262,20 @@ public final class Fit {
                 }
             }
             double[][] jac = new double[ev.residuals().length][free.length];
-            for (int i = 0; i < jac.length; i++) {
-                for (int f = 0; f < free.length; f++) {
-                    jac[i][f] = ev.jacobian()[i][free[f]];
+            for (int f = 0; f < free.length; f++) {
+                // A coordinate held at a bound whose descent direction (-gradient of the cost) points out of
+                // the box cannot move: its column is left zero, so that the step of the others is not computed
+                // as if it could (with the column, the clamped step stalled short of the constrained optimum).
+                int j = free[f];
+                double g = 0;
+                for (int i = 0; i < jac.length; i++) {
+                    g += ev.residuals()[i] * ev.jacobian()[i][j];
+                }
+                if (u[j] <= lo[j] && g > 0 || u[j] >= hi[j] && g < 0) {
+                    continue;
+                }
+                for (int i = 0; i < jac.length; i++) {
+                    jac[i][f] = ev.jacobian()[i][j];
                 }
             }
             return new Pair<>(new ArrayRealVector(ev.residuals(), false), new Array2DRowRealMatrix(jac, false));
