@@ -141,6 +141,28 @@ class FitSearchTest {
     }
 
     /**
+     * Data of c = 0.19 (y(5) = 1 / (1 - 0.95) = 20) fitted from c = 0.1: the first Gauss-Newton step
+     * (residual 18 at t = 5 over dy/dc = t y^2 = 20) goes to c = 1, where no solution reaches t = 5. Such
+     * trial points cost the optimiser a large residual, it steps back, still reaches c = 0.19, and the
+     * result says how many trial points failed and why.
+     */
+    @Test
+    void trialPointsThatCannotBeSimulatedAreStepsBackAndAreCounted() {
+        double[] t = {1, 2, 3, 4, 5};
+        double[] y = new double[5];
+        for (int i = 0; i < 5; i++) {
+            y[i] = 1 / (1 - 0.19 * t[i]);
+        }
+        FitResult r = Fit.run(LineFits.spec(dir, runner, LineFits.BLOWUP, LineFits.csv(t, y),
+                "estimate:\n  - {name: c, initial: 0.1, lower: 0.01, upper: 1, scale: linear}\nerror: {additive: 0.01}\n"),
+                runner, Monitor.NONE);
+        assertThat(r.parameter("c").estimate()).isCloseTo(0.19, offset(1e-6));
+        assertThat(r.converged()).isTrue();
+        assertThat(r.message()).matches("converged after \\d+ iterations; [1-9]\\d* trial point\\(s\\) could not be simulated \\(first: .+\\)");
+        assertThat(r.starts().get(0).message()).startsWith("converged after ");
+    }
+
+    /**
      * Curves of y = y0 + b t at given estimates (y0 = 2, b = 3) as percent of baseline, 100 (2 + 3 t) / 2,
      * on each group's run (A without a scenario spans its data, to 2; B's scenario ends at 6) at 3
      * evenly spaced times plus the data times.
