@@ -59,6 +59,19 @@ class FitSearchTest {
         assertThat(Fit.latinHypercube(u0, lo, hi, new boolean[3], n, seed)).as("seeded")
                 .usingElementComparator((a, b) -> Arrays.equals(a, b) ? 0 : 1).containsExactlyElementsOf(pts);
         assertThat(Fit.latinHypercube(u0, lo, hi, new boolean[3], 0, seed)).isEmpty();
+        // each coordinate has its own random order of strata: with 8 points, three identical orders have probability 1/8!^2
+        List<double[]> eight = Fit.latinHypercube(u0, lo, hi, new boolean[3], 8, seed);
+        boolean sameOrder = Arrays.equals(order(eight, 0), order(eight, 1)) && Arrays.equals(order(eight, 1), order(eight, 2));
+        assertThat(sameOrder).as("all three coordinates in the same order of strata").isFalse();
+    }
+
+    private static Integer[] order(List<double[]> pts, int j) {
+        Integer[] idx = new Integer[pts.size()];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        Arrays.sort(idx, (a, b) -> Double.compare(pts.get(a)[j], pts.get(b)[j]));
+        return idx;
     }
 
     /**
@@ -74,6 +87,17 @@ class FitSearchTest {
         assertStratified(pts, 8, new double[] {Math.log(0.2), 0, -1.2}, new double[] {Math.log(20), 10, 0.8});
         List<double[]> half = Fit.latinHypercube(u0, new double[] {Math.log(1), 4, -1}, new double[] {inf, inf, inf}, log, 6, 9);
         assertStratified(half, 6, new double[] {Math.log(1), 4, -1}, new double[] {Math.log(20), 10, 0.8});
+    }
+
+    /** A log-scaled estimate without bounds is started within a factor of 10 of its initial value, stratified in ln. */
+    @Test
+    void unboundedLogScaledEstimatesStartWithinAFactorOfTen() {
+        FitResult r = Fit.run(LineFits.spec(dir, runner, LineFits.LINE, LineFits.FOUR_POINTS,
+                "estimate:\n  - {name: y, initial: 1, lower: -20, upper: 20, scale: linear}\n  - {name: b, initial: 2, scale: log}\n"
+                        + "error: {additive: 0.5}\nglobal: {starts: 5, seed: 4}\n"), runner, Monitor.NONE);
+        List<double[]> starts = r.starts().subList(1, 5).stream().map(s -> new double[] {s.start()[0], Math.log(s.start()[1])}).toList();
+        assertStratified(starts, 4, new double[] {-20, Math.log(0.2)}, new double[] {20, Math.log(20)});
+        assertThat(r.parameter("b").estimate()).isCloseTo(1.94, offset(1e-6));
     }
 
     /** Least squares of a line is convex: every start reaches the OLS estimates (b 1.94, y0 1.15). */
@@ -164,12 +188,12 @@ class FitSearchTest {
 
     /**
      * Curves of y = y0 + b t at given estimates (y0 = 2, b = 3) as percent of baseline, 100 (2 + 3 t) / 2,
-     * on each group's run (A without a scenario spans its data, to 2; B's scenario ends at 6) at 3
+     * on each group's run (A without a scenario spans its data, to 2; B's scenario runs from 1, where y = y0, to 6) at 3
      * evenly spaced times plus the data times.
      */
     @Test
     void curvesAreTheModelAtTheEstimatesOnEachGroupsRunAndDataTimes() {
-        LineFits.write(dir.resolve("b.yaml"), "model: m.ant\nuntil: 6\n");
+        LineFits.write(dir.resolve("b.yaml"), "model: m.ant\nstart: 1\nuntil: 6\n");
         FitSpec spec = LineFits.spec(dir, runner, LineFits.LINE, "time,output,value,group\n1,y,250,A\n2,y,400,A\n4.5,y,100,B\n",
                 "groups: {B: b.yaml}\ntransform: {y: percent_of_baseline}\n" + LINEAR_BOTH);
         FitResult.Parameter y0 = new FitResult.Parameter("y", 2, 0, 0, 0, "linear", 1, -20, 20, Double.NaN, Double.NaN, "");
@@ -181,10 +205,11 @@ class FitSearchTest {
         assertThat(curves.get(0).output()).isEqualTo("y");
         assertThat(curves.get(0).times()).containsExactly(0, 1, 2);
         assertThat(curves.get(1).group()).isEqualTo("B");
-        assertThat(curves.get(1).times()).containsExactly(0, 3, 4.5, 6);
+        assertThat(curves.get(1).times()).as("B starts at 1").containsExactly(1, 3.5, 4.5, 6);
         for (Curve c : curves) {
+            double start = c.times()[0];
             for (int i = 0; i < c.times().length; i++) {
-                assertThat(c.values()[i]).isCloseTo(100 * (2 + 3 * c.times()[i]) / 2, offset(1e-6));
+                assertThat(c.values()[i]).isCloseTo(100 * (2 + 3 * (c.times()[i] - start)) / 2, offset(1e-6));
             }
         }
     }

@@ -179,6 +179,7 @@ class FitSpecReaderTest {
         "estimate: [b]|3:12: each estimate is a mapping {name: P, initial: X, ...}",
         "estimate: [{initial: 2}]|3:12: an estimate needs a name",
         "estimate: [{name: bb}]|3:19: cannot estimate 'bb': model 'line' has no such parameter or state (did you mean 'b'?)",
+        "estimate: [{name: yy}]|3:19: cannot estimate 'yy': model 'line' has no such parameter or state (did you mean 'y'?)",
         "estimate: [{name: b, initial: x}]|3:31: 'initial' must be a number, found 'x'",
         "estimate: [{name: b, lower: 0..1}]|3:29: 'lower' must be a number, found '0..1'",
         "estimate: [{name: b, upper: NaN}]|3:29: 'upper' must be a number, found 'NaN'",
@@ -240,6 +241,13 @@ class FitSpecReaderTest {
         assertThat(read(two + "profile: [y]\n").profile()).containsExactly("y");
         assertThat(read(two + "profile: false\n").profile()).isEmpty();
         assertThat(read(two + "transform: {y: change-from-baseline}\n").transformFor("y")).isEqualTo(Transform.CHANGE_FROM_BASELINE);
+    }
+
+    /** Data only at time 0 give no span: the run keeps its default end. */
+    @Test
+    void dataOnlyAtTimeZeroLeaveTheEndUnset() {
+        LineFits.write(dir.resolve("z.csv"), "time,output,value\n0,y,1\n");
+        assertThat(read("model: m.ant\ndata: z.csv\n" + EST + ERR).scenario().until()).isNull();
     }
 
     /** An explicit until wins over the data's span; data times in days become hours for a model in hours. */
