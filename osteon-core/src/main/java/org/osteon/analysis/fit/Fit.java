@@ -80,12 +80,16 @@ public final class Fit {
             throw new FitException("the model cannot be simulated at the initial values: " + first.failure());
         }
         FitSpec.Options options = spec.options();
+        boolean[] log = new boolean[p];
+        for (int j = 0; j < p; j++) {
+            log[j] = params.get(j).log();
+        }
         List<double[]> starts = new ArrayList<>();
         starts.add(u0);
         if (options.global().equals("cmaes")) {
-            starts.add(cmaes(problem, u0, lo, hi, options));
+            starts.add(cmaes(problem, u0, lo, hi, log, options));
         }
-        starts.addAll(latinHypercube(u0, lo, hi, options.starts() - 1, options.seed()));
+        starts.addAll(latinHypercube(u0, lo, hi, log, options.starts() - 1, options.seed()));
         List<Local> locals = Parallel.map(starts.size(), options.threads(), monitor,
                 i -> localFit(problem, starts.get(i), lo, hi, options.maxEvaluations(), -1, 0));
         Local best = locals.stream().filter(l -> Double.isFinite(l.objective))
@@ -318,24 +322,28 @@ public final class Fit {
         return v < lo ? lo : v > hi ? hi : v;
     }
 
-    /** Finite bounds for sampling: the given ones, or a factor of 10 (log) / +-100 % (linear) around the start. */
-    private static double[][] samplingBox(double[] u0, double[] lo, double[] hi) {
+    /**
+     * Finite bounds for sampling: the given ones, or a factor of 10 around the start (log scale:
+     * u0 +- ln 10) / +-100 % of the start, at least +-1 (linear scale).
+     */
+    private static double[][] samplingBox(double[] u0, double[] lo, double[] hi, boolean[] log) {
         int p = u0.length;
         double[][] box = new double[2][p];
         for (int j = 0; j < p; j++) {
-            double width = Math.max(Math.abs(u0[j]), 1);
-            box[0][j] = Double.isFinite(lo[j]) ? lo[j] : u0[j] - Math.log(10) * (width > 0 ? 1 : 1);
-            box[1][j] = Double.isFinite(hi[j]) ? hi[j] : u0[j] + Math.log(10);
+            double half = log[j] ? Math.log(10) : Math.max(Math.abs(u0[j]), 1);
+            box[0][j] = Double.isFinite(lo[j]) ? lo[j] : u0[j] - half;
+            box[1][j] = Double.isFinite(hi[j]) ? hi[j] : u0[j] + half;
         }
         return box;
     }
 
-    static List<double[]> latinHypercube(double[] u0, double[] lo, double[] hi, int n, long seed) {
+    /** n points, in each coordinate one in each of n equal strata of the sampling box (seeded). */
+    static List<double[]> latinHypercube(double[] u0, double[] lo, double[] hi, boolean[] log, int n, long seed) {
         List<double[]> out = new ArrayList<>();
         if (n <= 0) {
             return out;
         }
-        double[][] box = samplingBox(u0, lo, hi);
+        double[][] box = samplingBox(u0, lo, hi, log);
         SplittableRandom rng = new SplittableRandom(seed);
         int p = u0.length;
         double[][] pts = new double[n][p];
@@ -357,8 +365,9 @@ public final class Fit {
     }
 
     /** CMA-ES (Hipparchus) on -2 log L over the sampling box; its best point then starts a local fit. */
-    private static double[] cmaes(FitProblem problem, double[] u0, double[] lo, double[] hi, FitSpec.Options options) {
-        double[][] box = samplingBox(u0, lo, hi);
+    private static double[] cmaes(FitProblem problem, double[] u0, double[] lo, double[] hi, boolean[] log,
+                                  FitSpec.Options options) {
+        double[][] box = samplingBox(u0, lo, hi, log);
         double[] sigma = new double[u0.length];
         for (int j = 0; j < sigma.length; j++) {
             sigma[j] = (box[1][j] - box[0][j]) / 4;

@@ -137,9 +137,11 @@ final class FitProblem {
             for (int i : e.getValue()) {
                 Observation r = rows.get(i);
                 if (layout.stateIndex(r.output()) < 0 && layout.outputIndex(r.output()) < 0) {
+                    // a parameter's name is no typo: "did you mean" would offer the same name back
+                    boolean parameter = layout.parameterIndex(r.output()) >= 0;
                     throw new IllegalArgumentException(r.origin() + ": unknown output '" + r.output() + "'"
-                            + Suggestions.didYouMean(r.output(), layout.allIds()) + " in model '" + model.id() + "'"
-                            + (layout.parameterIndex(r.output()) >= 0 ? " (it is a parameter: observe a state or rule variable)" : ""));
+                            + (parameter ? "" : Suggestions.didYouMean(r.output(), layout.allIds())) + " in model '" + model.id() + "'"
+                            + (parameter ? " (it is a parameter: observe a state or rule variable)" : ""));
                 }
                 if (!(r.time() >= problem.t0() && r.time() <= problem.tEnd())) {
                     throw new IllegalArgumentException(r.origin() + ": time " + r.time() + " is outside the run of group '"

@@ -107,9 +107,11 @@ public final class ModelPredictor {
             }
             if (layout.outputIndex(o) >= 0) {
                 assignedObserved.add(o);
+            } else if (layout.parameterIndex(o) >= 0) {
+                // a parameter's name is no typo: "did you mean" would offer the same name back
+                throw new IllegalArgumentException("unknown output '" + o + "': it is a parameter; observe a state or a rule variable");
             } else {
-                throw new IllegalArgumentException("unknown output '" + o + "'" + Suggestions.didYouMean(o, layout.allIds())
-                        + (layout.parameterIndex(o) >= 0 ? ": it is a parameter; observe a state or a rule variable" : ""));
+                throw new IllegalArgumentException("unknown output '" + o + "'" + Suggestions.didYouMean(o, layout.allIds()));
             }
         }
         SensitivitySystem sys = null;
