@@ -39,4 +39,14 @@ public final class SpecFiles {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** {@code spec} without its top-level line {@code key: ...}. */
+    public static String without(String spec, String key) {
+        return spec.lines().filter(l -> !l.startsWith(key + ":")).reduce("", (a, b) -> a + b + "\n");
+    }
+
+    /** {@code spec} with its top-level line {@code key: ...} replaced by {@code line}. */
+    public static String replacing(String spec, String key, String line) {
+        return spec.lines().map(l -> l.startsWith(key + ":") ? line : l).reduce("", (a, b) -> a + b + "\n");
+    }
 }

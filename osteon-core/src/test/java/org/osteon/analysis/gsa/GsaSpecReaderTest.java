@@ -55,11 +55,11 @@ class GsaSpecReaderTest {
     }
 
     private static String without(String key) {
-        return BASE.lines().filter(l -> !l.startsWith(key + ":")).reduce("", (a, b) -> a + b + "\n");
+        return SpecFiles.without(BASE, key);
     }
 
     private static String replacing(String key, String line) {
-        return BASE.lines().map(l -> l.startsWith(key + ":") ? line : l).reduce("", (a, b) -> a + b + "\n");
+        return SpecFiles.replacing(BASE, key, line);
     }
 
     @Test
