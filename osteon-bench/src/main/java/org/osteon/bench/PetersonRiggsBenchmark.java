@@ -38,6 +38,9 @@ import org.osteon.trajectory.Trajectory;
  * daily output, 32256 h).
  * </ul>
  *
+ * <p>Each solve records what the scenario shows ({@link ScenarioRunner#recorded}, as {@code osteon run}
+ * does: 3 of 158 columns for {@code denosumab-2y}), or with {@code record=all} every column.
+ *
  * <p>Run: {@code mvn -q -o -Pbench -DskipTests package -pl osteon-bench -am && java -jar
  * osteon-bench/target/benchmarks.jar PetersonRiggsBenchmark -wi 3 -i 5 -f 1}. On a shared machine
  * the JMH wall time measures the load; {@link #main} measures the thread CPU time of each solve

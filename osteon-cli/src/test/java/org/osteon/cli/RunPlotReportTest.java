@@ -40,6 +40,21 @@ class RunPlotReportTest {
         assertThat(text).contains("active osteoclasts (OCa)", "active osteoblasts (OBa)").doesNotContain("(OBp)");
     }
 
+    /**
+     * The run records only what it writes or draws: the scenario's outputs go to the table, and a
+     * plotted rule that is not among them (pi_act_OCa, read through TGFb) is still drawn.
+     */
+    @Test
+    void aPlottedRuleOutsideTheScenarioOutputsIsDrawnButNotWritten() throws Exception {
+        Path svg = dir.resolve("pth.svg");
+        Path csv = dir.resolve("pth.csv");
+        Cli r = Cli.run("run", TestFiles.example("pivonka2008-pth.yaml"), "--plot", svg.toString(), "--out", csv.toString(),
+                "--plot-outputs", "pi_act_OCa,OCa");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readAllLines(csv).get(0)).isEqualTo("time,OBp,OBa,OCa,PTH,OPG,RANKL");
+        assertThat(Files.readString(svg)).contains(">pi_act_OCa<", "active osteoclasts (OCa)").doesNotContain("(OBp)");
+    }
+
     @Test
     void reportHasModelPlotOutputsSolverAndScenario() throws Exception {
         Path html = dir.resolve("pth.html");
