@@ -48,17 +48,6 @@ public final class Simulator {
     private final double[] start;
     private final double[] scratch;
     private final double[] eventState;
-    /**
-     * The last segment as its right-hand side saw it at its end: parameters, inputs and bounds,
-     * kept to tell whether the next segment continues it smoothly ({@link #continuesSmoothly}).
-     */
-    private final double[] lastP;
-    private double[] lastInputs;
-    private double lastStart;
-    private double lastEnd;
-    private final double[] derivativeBefore;
-    private final double[] derivativeAfter;
-    private final Tolerances tolerances;
 
     private Simulator(SimulationProblem problem, SolverSettings settings, Cancellation cancellation,
                       SimulationWorkspace workspace, List<String> kept) {
@@ -96,16 +85,12 @@ public final class Simulator {
         // allocating them at every restart (a year of daily teriparatide in petersonriggs2010 has
         // 1852). Results are the same bit for bit (see SolverWorkspace). Warm timings did not
         // change measurably (docs/performance.md); it removes per-segment allocation.
-        this.tolerances = tolerances();
-        this.context = new IntegrationContext(tolerances, settings.maxSteps(), maxStep(), cancellation,
+        this.context = new IntegrationContext(tolerances(), settings.maxSteps(), maxStep(), cancellation,
                 (workspace == null ? new SimulationWorkspace() : workspace).solver());
         int width = Math.max(1, y.length); // a model without states integrates one dummy state
         this.start = new double[width];
         this.scratch = new double[width];
         this.eventState = new double[width];
-        this.lastP = new double[p.length];
-        this.derivativeBefore = new double[width];
-        this.derivativeAfter = new double[width];
         this.t = problem.t0();
         this.inputs = changes.stream().anyMatch(ScheduledChange::changesInputs) ? new double[y.length] : null;
     }
@@ -202,7 +187,7 @@ public final class Simulator {
         SolverStatistics s = context.statistics();
         RunInfo info = new RunInfo(settings.method(), settings.rtol(), settings.atol(), s.acceptedSteps, s.rejectedSteps,
                 s.functionEvaluations, s.jacobianEvaluations, s.decompositions, s.restarts, s.stiffSwitches > 0,
-                events.firedCount(), (System.nanoTime() - start) / 1e6, restartTimes, s.continuations);
+                events.firedCount(), (System.nanoTime() - start) / 1e6, restartTimes);
         return recorder.finish(model.id(), info);
     }
 
@@ -297,55 +282,6 @@ public final class Simulator {
         }
     };
 
-    /**
-     * How much a segment boundary may change the right-hand side and still let a multistep method
-     * keep its history: a jump df of the derivatives moves the solution by about h df over a step
-     * of the current size h; below this fraction of the tolerance (atol + rtol |y|, weighted RMS)
-     * that is less than the error BDF allows itself in a step (a tenth of the tolerance).
-     */
-    static final double CONTINUOUS_JUMP = 0.1;
-
-    /**
-     * Whether the segment about to start continues the last one smoothly, so a multistep method may
-     * keep its history (IntegrationContext#continuePrevious) instead of restarting at order 1: the
-     * state is exactly the one the last segment reached (no dose, no event assignment to a state,
-     * no projection changed it), and the right-hand side does not jump across the boundary by more
-     * than {@link #CONTINUOUS_JUMP} allows at the last step size: an event that flips a flag at a
-     * kink (max(0, x) at x = 0, a switch that is continuous where it switches), or a breakpoint
-     * where nothing changed. A model with delays always restarts.
-     *
-     * <p>Either answer gives a solution within the tolerance (the error test governs both); the
-     * choice only decides which is cheaper. Across a kink the history predicts worse, and the error
-     * test takes the step or the order down until it has passed: on the petersonriggs2010
-     * teriparatide year (1488 switch events) continuing saved 10 % of the steps and 70 % of the
-     * rejections; on BdfContinuationTest's sharper kink (y' = max(0, e^-t - 1/2)) it took 151
-     * steps where a restart took 144. A second test, on the jump of the time derivative one step
-     * ahead, would refuse that kink, but it refused 60 % of petersonriggs2010's (121,000 steps
-     * against 117,600), so it was not adopted (docs/performance.md).
-     */
-    private boolean continuesSmoothly(OdeFunction f) {
-        int n = y.length;
-        double h = context.lastStepSize();
-        if (n == 0 || history != null || !(h > 0)) {
-            return false;
-        }
-        for (int i = 0; i < n; i++) {
-            if (Double.doubleToLongBits(y[i]) != Double.doubleToLongBits(eventState[i])) {
-                return false;
-            }
-        }
-        ModelFunction.onSegment(model, lastP, lastStart, lastEnd, lastInputs).derivatives(t, y, derivativeBefore);
-        f.derivatives(t, y, derivativeAfter);
-        context.statistics().functionEvaluations += 2;
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            double r = h * (derivativeAfter[i] - derivativeBefore[i])
-                    / (tolerances.absolute(i) + tolerances.relative(i) * Math.abs(y[i]));
-            sum += r * r;
-        }
-        return Math.sqrt(sum / n) <= CONTINUOUS_JUMP; // false for NaN too
-    }
-
     private void integrateTo(double target) {
         if (segments++ > 0) {
             context.statistics().restarts++;
@@ -355,8 +291,7 @@ public final class Simulator {
             history.parametersFrom(t, p);
         }
         events.startSegment(t, y, p);
-        double[] segmentInputs = inputs == null ? null : inputs.clone();
-        OdeFunction f = ModelFunction.onSegment(model, p, t, target, segmentInputs);
+        OdeFunction f = ModelFunction.onSegment(model, p, t, target, inputs == null ? null : inputs.clone());
         System.arraycopy(y, 0, start, 0, y.length);
         if (y.length == 0) {
             // Only rules and events: integrate a dummy state with zero derivative, so steps, dense
@@ -364,11 +299,6 @@ public final class Simulator {
             f = NO_STATES;
             start[0] = 0;
         }
-        context.continuePrevious(segments > 1 && continuesSmoothly(f));
-        System.arraycopy(p, 0, lastP, 0, p.length);
-        lastInputs = segmentInputs;
-        lastStart = t;
-        lastEnd = target;
         double[] scratch = this.scratch;
         double[] eventState = this.eventState;
         double[] eventTime = {Double.NaN};

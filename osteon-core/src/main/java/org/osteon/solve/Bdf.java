@@ -120,15 +120,6 @@ public final class Bdf implements Integrator {
         double cFactored = Double.NaN;
         int jacobianAge = JACOBIAN_AGE;
         double rate = 1;
-        /**
-         * Whether the last integrate() call ended normally, leaving in {@link #differences} the
-         * history of its last step (ending at {@link #historyEnd}, spacing {@link #historyStep},
-         * order {@link #historyOrder}) for a continuation ({@link IntegrationContext#continuePrevious}).
-         */
-        boolean resumable;
-        double historyEnd;
-        double historyStep;
-        int historyOrder;
         final double[] rtol;
         final double[] atol;
         /** Backward differences D_0..D_{MAX_ORDER+2}, and scratch for their rescaling. */
@@ -244,6 +235,9 @@ public final class Bdf implements Integrator {
             rtol = carry.rtol;
             atol = carry.atol;
             D = carry.differences;
+            for (double[] row : D) {
+                java.util.Arrays.fill(row, 0);
+            }
             rescaled = carry.rescaled;
             ru = carry.ru;
             r1 = carry.r1;
@@ -265,27 +259,16 @@ public final class Bdf implements Integrator {
 
         double run(double t0, double[] y0, double tStop) {
             double hmax = ctx.maxStepSize();
-            boolean resume = ctx.takeContinuation() && carry.resumable
-                    && t0 <= carry.historyEnd && t0 >= carry.historyEnd - carry.historyStep;
-            carry.resumable = false;
-            if (resume) {
-                resumeAt(t0, y0);
-                stats.continuations++;
-            } else {
-                for (double[] row : D) {
-                    java.util.Arrays.fill(row, 0);
-                }
-                System.arraycopy(y0, 0, D[0], 0, n);
-                f.derivatives(t0, y0, fw);
-                stats.functionEvaluations++;
-                int bad = SolverChecks.firstNonFinite(fw);
-                if (bad >= 0) {
-                    throw SolverChecks.nonFiniteDerivative(bad, t0, fw[bad]);
-                }
-                h = Math.min(startStep(t0, y0, fw, Math.min(hmax, tStop - t0)), tStop - t0);
-                for (int i = 0; i < n; i++) {
-                    D[1][i] = h * fw[i];
-                }
+            System.arraycopy(y0, 0, D[0], 0, n);
+            f.derivatives(t0, y0, fw);
+            stats.functionEvaluations++;
+            int bad = SolverChecks.firstNonFinite(fw);
+            if (bad >= 0) {
+                throw SolverChecks.nonFiniteDerivative(bad, t0, fw[bad]);
+            }
+            h = Math.min(startStep(t0, y0, fw, Math.min(hmax, tStop - t0)), tStop - t0);
+            for (int i = 0; i < n; i++) {
+                D[1][i] = h * fw[i];
             }
             double t = t0;
             int errorFailures = 0;
@@ -341,10 +324,6 @@ public final class Bdf implements Integrator {
                 boolean goOn = listener == null || listener.onStep(this);
                 t = tph;
                 if (!goOn || last) {
-                    carry.resumable = true;
-                    carry.historyEnd = t;
-                    carry.historyStep = h;
-                    carry.historyOrder = order;
                     return t;
                 }
                 equalSteps++;
@@ -352,47 +331,6 @@ public final class Bdf implements Integrator {
                     chooseOrderAndStep(err, safety);
                 }
             }
-        }
-
-        /**
-         * Continues the previous segment's solution from t0 (its end, or a point inside its last
-         * step where an event was located) at the order and step size it had reached, instead of
-         * restarting at order 1 with a small step: the differences are re-centred at t0, from the
-         * last step's interpolating polynomial at t0 - j h (j = 1..k) and y0 at t0 itself. This is
-         * what LSODA and CVODE do at a root where the user does not re-initialise: the history stays
-         * valid while the state and the right-hand side are continuous, and the error test handles
-         * a kink (a jump in a higher derivative) by reducing the step or the order.
-         */
-        private void resumeAt(double t0, double[] y0) {
-            order = carry.historyOrder;
-            h = carry.historyStep;
-            equalSteps = 0;
-            if (t0 != carry.historyEnd) {
-                tNew = carry.historyEnd;
-                stepOrder = order;
-                stepH = h;
-                for (int j = 1; j <= order; j++) {
-                    interpolate(t0 - j * h, rescaled[j]);
-                }
-                System.arraycopy(y0, 0, rescaled[0], 0, n);
-                // backward differences of the values at t0, t0 - h, ..., t0 - k h, in place
-                for (int m = 1; m <= order; m++) {
-                    for (int j = order; j >= m; j--) {
-                        double[] a = rescaled[j];
-                        double[] prev = rescaled[j - 1];
-                        for (int i = 0; i < n; i++) {
-                            a[i] = prev[i] - a[i];
-                        }
-                    }
-                }
-                for (int j = 0; j <= order; j++) {
-                    System.arraycopy(rescaled[j], 0, D[j], 0, n);
-                }
-                for (int j = order + 1; j < D.length; j++) {
-                    java.util.Arrays.fill(D[j], 0);
-                }
-            }
-            System.arraycopy(y0, 0, D[0], 0, n);
         }
 
         /** y_pred = sum_{j<=k} D_j and psi = sum gamma_j D_j / alpha_k. */

@@ -15,8 +15,6 @@ public final class IntegrationContext {
     private final SolverStatistics statistics = new SolverStatistics();
     private double lastStepSize = Double.NaN;
     private boolean stiff;
-    /** Whether the next integrate() call continues the solution the last one ended with; cleared when read. */
-    private boolean continues;
     /** What an integrator hands from one segment to the next (BDF: its iteration matrix); null at first. */
     private Carried carried;
 
@@ -89,25 +87,6 @@ public final class IntegrationContext {
 
     public void lastStepSize(double h) {
         this.lastStepSize = h;
-    }
-
-    /**
-     * Declares that the next segment continues the solution the previous one ended with: it starts
-     * where that one stopped (its end, or a point inside its last step where an event was located),
-     * from the very state reached there, and the right-hand side is continuous across the boundary
-     * (an event that only flips a flag at a kink, such as max(0, x) at x = 0). A multistep method may
-     * then keep its history instead of restarting at order 1 ({@link Bdf}); the others ignore it.
-     * The caller vouches for the continuity; it holds for one integrate() call.
-     */
-    public void continuePrevious(boolean value) {
-        this.continues = value;
-    }
-
-    /** Whether this integrate() call may continue the previous one (see {@link #continuePrevious}); asks once. */
-    boolean takeContinuation() {
-        boolean c = continues;
-        continues = false;
-        return c;
     }
 
     /** The integrator's state kept across the segments of this run (see {@link Bdf}), or null. */

@@ -8,15 +8,12 @@ public final class SolverStatistics {
     public long jacobianEvaluations;
     public long decompositions;
     public long restarts;
-    /** Segment boundaries at which a multistep method kept its history instead of restarting (see {@link IntegrationContext#continuePrevious}). */
-    public long continuations;
     public long stiffSwitches;
 
     @Override
     public String toString() {
         return "steps=" + acceptedSteps + " rejected=" + rejectedSteps + " f=" + functionEvaluations
                 + " J=" + jacobianEvaluations + " LU=" + decompositions + " restarts=" + restarts
-                + (continuations > 0 ? " continued=" + continuations : "")
                 + (stiffSwitches > 0 ? " stiffSwitches=" + stiffSwitches : "");
     }
 }

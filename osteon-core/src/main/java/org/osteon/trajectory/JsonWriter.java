@@ -73,7 +73,6 @@ public final class JsonWriter {
             g.writeNumberField("functionEvaluations", r.functionEvaluations());
             g.writeNumberField("jacobianEvaluations", r.jacobianEvaluations());
             g.writeNumberField("restarts", r.restarts());
-            g.writeNumberField("continuations", r.continuations());
             g.writeBooleanField("switchedToStiff", r.switchedToStiff());
             g.writeNumberField("eventsFired", r.eventsFired());
             number(g, "solveMillis", r.solveMillis());
