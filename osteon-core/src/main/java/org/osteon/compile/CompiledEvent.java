@@ -19,27 +19,6 @@ public interface CompiledEvent {
     /** For a pure time guard {@code time - c(p)}: c; otherwise NaN. */
     double guardTime(int k, double[] p);
 
-    /**
-     * A key shared by the guards of this model's events that are the same function of (t, y, p),
-     * such as the guard {@code x - c} of an event on {@code x > c} and of its partner on
-     * {@code x <= c}, so that the driver evaluates it once per point; -1 when it shares nothing.
-     * Keys are non-negative and below the model's total number of guards.
-     */
-    default int guardKey(int k) {
-        return -1;
-    }
-
-    /**
-     * When the trigger is exactly one comparison {@code a op b} whose guard 0 is {@code a - b}
-     * ({@code >}, {@code >=}, {@code <} or {@code <=}): that comparison, so that the driver can take
-     * the trigger from the guard value it already has ({@code a > b} is {@code a - b > 0} for every
-     * pair of numbers whose difference is not NaN). Null otherwise: the driver evaluates
-     * {@link #trigger}.
-     */
-    default org.osteon.model.expr.Expr.BinaryOp triggerComparison() {
-        return null;
-    }
-
     /** Trigger value assumed just before the start of a simulation. */
     boolean initialValue();
 

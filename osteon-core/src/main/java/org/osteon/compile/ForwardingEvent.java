@@ -39,18 +39,6 @@ public abstract class ForwardingEvent implements CompiledEvent {
         return delegate.guardTime(k, p);
     }
 
-    /** Forwarded: a wrapper that changes how guards are evaluated must change all of them alike. */
-    @Override
-    public int guardKey(int k) {
-        return delegate.guardKey(k);
-    }
-
-    /** Forwarded: a wrapper that changes trigger() must change guard(k) alike, or override this. */
-    @Override
-    public org.osteon.model.expr.Expr.BinaryOp triggerComparison() {
-        return delegate.triggerComparison();
-    }
-
     @Override
     public boolean initialValue() {
         return delegate.initialValue();

@@ -22,15 +22,9 @@ final class TextEvent implements CompiledEvent {
     private final boolean[] rescaleIsState;
     private final Interpreter.Node[] rescaleSize;
 
-    /** Per guard: the flat index of the first guard of the model equal to it (see {@link #guardKey}). */
-    private final int[] guardKeys;
-    private final org.osteon.model.expr.Expr.BinaryOp triggerComparison;
-
-    TextEvent(FlatSystem.FlatEvent event, int index, int guardOffset, int[] guardKeys, Kernel kernel,
-              InterpretedKernel interpreted, Interpreter interpreter, List<Interpreter.Node> guardTimes) {
+    TextEvent(FlatSystem.FlatEvent event, int index, int guardOffset, Kernel kernel, InterpretedKernel interpreted,
+              Interpreter interpreter, List<Interpreter.Node> guardTimes) {
         this.event = event;
-        this.guardKeys = guardKeys.clone();
-        this.triggerComparison = simpleComparison(event);
         this.index = index;
         this.guardOffset = guardOffset;
         this.kernel = kernel;
@@ -45,30 +39,6 @@ final class TextEvent implements CompiledEvent {
         this.rescaleIsState = new boolean[event.rescales().size()];
         this.rescaleSize = event.rescales().stream().map(r -> interpreter.compile(new Expr.Sym(r.compartment())))
                 .toArray(Interpreter.Node[]::new);
-    }
-
-    /** The trigger's comparison when it is one {@code a op b} (op an ordering) with guard 0 = a - b; else null. */
-    private static org.osteon.model.expr.Expr.BinaryOp simpleComparison(FlatSystem.FlatEvent event) {
-        if (event.guards().size() == 1 && event.trigger() instanceof org.osteon.model.expr.Expr.Binary b
-                && switch (b.op()) {
-                    case LT, LE, GT, GE -> true;
-                    default -> false;
-                }
-                && event.guards().get(0).equals(new org.osteon.model.expr.Expr.Binary(
-                        org.osteon.model.expr.Expr.BinaryOp.SUB, b.left(), b.right()))) {
-            return b.op();
-        }
-        return null;
-    }
-
-    @Override
-    public int guardKey(int k) {
-        return guardKeys[k];
-    }
-
-    @Override
-    public org.osteon.model.expr.Expr.BinaryOp triggerComparison() {
-        return triggerComparison;
     }
 
     /** Resolves target slots once the layout is known. */

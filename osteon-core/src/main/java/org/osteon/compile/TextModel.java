@@ -44,16 +44,9 @@ final class TextModel implements CompiledModel {
         this.layout = new Layout(flat.states(), flat.parameters(), flat.outputs(), size);
         flat.initialAssignments().forEach(init -> initNodes.add(interpreter.compile(init.expression())));
         int guardOffset = 0;
-        // guards that are the same expression (an "on" event and its "off" partner) share a key
-        java.util.Map<Expr, Integer> firstGuard = new java.util.HashMap<>();
         for (int e = 0; e < flat.events().size(); e++) {
             FlatSystem.FlatEvent ev = flat.events().get(e);
-            int[] keys = new int[ev.guards().size()];
-            for (int k = 0; k < keys.length; k++) {
-                keys[k] = firstGuard.computeIfAbsent(ev.guards().get(k), g -> firstGuard.size());
-            }
-            TextEvent compiled = new TextEvent(ev, e, guardOffset, keys, kernel, interpreted, interpreter,
-                    timeThresholds(ev.guards()));
+            TextEvent compiled = new TextEvent(ev, e, guardOffset, kernel, interpreted, interpreter, timeThresholds(ev.guards()));
             compiled.bind(layout);
             events.add(compiled);
             guardOffset += ev.guards().size();

@@ -37,29 +37,12 @@ final class EventProcessor {
     static final long SEED = 20_030_206L;
     private long sequence;
     private long fired;
-    /**
-     * Guard values at the end of the step being looked at, by slot: guards with the same
-     * {@link CompiledEvent#guardKey} share a slot, so an "on" event and its "off" partner cost one
-     * evaluation, and {@link #endStep} reuses what {@link #locate} computed at the same point. A
-     * slot is valid while its stamp is the current one.
-     */
-    private final int[][] slots;
-    private final double[] endValues;
-    private final long[] endStamps;
-    private final boolean reuseAtStepEnd;
-    private long stamp;
-    private double stampTime = Double.NaN;
-    private double[] stampState;
 
     /**
-     * @param tEnd           end of the run: nothing happens after it, so no trigger turns true "just after" it
-     * @param layout         names of the state and parameter slots, for messages
-     * @param reuseAtStepEnd whether {@link #endStep} may reuse the guard values {@link #locate} took at
-     *                       the same point: false when something the guards read changes in between
-     *                       (the history of a model with delays)
+     * @param tEnd   end of the run: nothing happens after it, so no trigger turns true "just after" it
+     * @param layout names of the state and parameter slots, for messages
      */
-    EventProcessor(List<CompiledEvent> events, double tEnd, Layout layout, boolean reuseAtStepEnd) {
-        this.reuseAtStepEnd = reuseAtStepEnd;
+    EventProcessor(List<CompiledEvent> events, double tEnd, Layout layout) {
         this.events = events;
         this.layout = layout;
         this.tEnd = tEnd;
@@ -72,70 +55,6 @@ final class EventProcessor {
             last[e] = events.get(e).initialValue();
             guardsAtStart[e] = new double[events.get(e).guardCount()];
         }
-        this.slots = new int[events.size()][];
-        java.util.Map<Integer, Integer> byKey = new java.util.HashMap<>();
-        int count = 0;
-        for (int e = 0; e < events.size(); e++) {
-            CompiledEvent ev = events.get(e);
-            slots[e] = new int[ev.guardCount()];
-            for (int k = 0; k < slots[e].length; k++) {
-                int key = ev.guardKey(k);
-                if (key < 0) {
-                    slots[e][k] = count++;
-                } else {
-                    Integer slot = byKey.get(key);
-                    if (slot == null) {
-                        slot = count++;
-                        byKey.put(key, slot);
-                    }
-                    slots[e][k] = slot;
-                }
-            }
-        }
-        this.endValues = new double[count];
-        this.endStamps = new long[count];
-        java.util.Arrays.fill(endStamps, -1);
-    }
-
-    /** Starts a new point (t, y) for the cached guard values, unless it is the one they hold. */
-    private void lookAt(double t, double[] y) {
-        if (t != stampTime || y != stampState) {
-            stamp++;
-            stampTime = t;
-            stampState = y;
-        }
-    }
-
-    /**
-     * Guard k of event e at the point given to {@link #lookAt} (the state array is the step's own and
-     * does not change until the next step, whose end time differs).
-     */
-    private double guardAtPoint(int e, int k, double t, double[] y, double[] p) {
-        int slot = slots[e][k];
-        if (endStamps[slot] != stamp) {
-            endValues[slot] = events.get(e).guard(k, t, y, p);
-            endStamps[slot] = stamp;
-        }
-        return endValues[slot];
-    }
-
-    /** The trigger of event e at that point: from its one guard when it is a simple comparison, else evaluated. */
-    private boolean triggerAtPoint(int e, double t, double[] y, double[] p) {
-        CompiledEvent ev = events.get(e);
-        org.osteon.model.expr.Expr.BinaryOp op = ev.triggerComparison();
-        if (op != null) {
-            double g = guardAtPoint(e, 0, t, y, p);
-            if (!Double.isNaN(g)) {
-                return switch (op) {
-                    case GT -> g > 0;
-                    case GE -> g >= 0;
-                    case LT -> g < 0;
-                    case LE -> g <= 0;
-                    default -> ev.trigger(t, y, p);
-                };
-            }
-        }
-        return ev.trigger(t, y, p);
     }
 
     long firedCount() {
@@ -329,8 +248,6 @@ final class EventProcessor {
         double b = step.endTime();
         double[] yb = step.endState();
         double earliest = Double.NaN;
-        stamp++; // a new step: nothing cached is about its end
-        lookAt(b, yb);
         for (int e = 0; e < events.size(); e++) {
             if (last[e] || !stateGuarded[e]) {
                 // Turning false is recorded at the end of the step (see endStep); a trigger of time guards
@@ -338,7 +255,7 @@ final class EventProcessor {
                 continue;
             }
             CompiledEvent ev = events.get(e);
-            boolean atEnd = triggerAtPoint(e, b, yb, p);
+            boolean atEnd = ev.trigger(b, yb, p);
             double found = Double.NaN;
             List<Double> roots = new ArrayList<>();
             for (int k = 0; k < ev.guardCount(); k++) {
@@ -346,7 +263,7 @@ final class EventProcessor {
                     continue; // a time guard: the driver stops exactly at its time
                 }
                 double ga = guardsAtStart[e][k];
-                double gb = guardAtPoint(e, k, b, yb, p);
+                double gb = ev.guard(k, b, yb, p);
                 if (Math.signum(ga) != Math.signum(gb) && ga != 0) {
                     int kk = k;
                     roots.add(brent.solve(200, t -> {
@@ -409,10 +326,6 @@ final class EventProcessor {
 
     /** After an accepted step with no firing: remember guard values and triggers that turned false. */
     void endStep(double t, double[] y, double[] p) {
-        if (!reuseAtStepEnd) {
-            stamp++;
-        }
-        lookAt(t, y); // the point locate() just looked at, as a rule: its guard values are reused
         for (int e = 0; e < events.size(); e++) {
             if (!stateGuarded[e]) {
                 continue; // changes only at breakpoints, recorded there
@@ -420,10 +333,10 @@ final class EventProcessor {
             CompiledEvent ev = events.get(e);
             for (int k = 0; k < ev.guardCount(); k++) {
                 if (Double.isNaN(ev.guardTime(k, p))) {
-                    guardsAtStart[e][k] = guardAtPoint(e, k, t, y, p);
+                    guardsAtStart[e][k] = ev.guard(k, t, y, p);
                 }
             }
-            if (last[e] && !triggerAtPoint(e, t, y, p)) {
+            if (last[e] && !ev.trigger(t, y, p)) {
                 last[e] = false;
                 if (!ev.persistent()) {
                     cancel(e, t);

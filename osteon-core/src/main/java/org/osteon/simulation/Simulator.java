@@ -73,9 +73,7 @@ public final class Simulator {
                         + ", before the start of the run (" + problem.t0() + ")");
             }
         }
-        // a model with delays records each step into its history between locate() and endStep(),
-        // and its guards read that history: their values at the step's end must be taken afresh
-        this.events = new EventProcessor(model.events(), problem.tEnd(), layout, history == null);
+        this.events = new EventProcessor(model.events(), problem.tEnd(), layout);
         this.recorder = kept == null
                 ? new Recorder(model, problem.outputTimes(), problem.recordedParameters(), problem.recordedOutputs())
                 : new Recorder(model, problem.outputTimes(), kept);
