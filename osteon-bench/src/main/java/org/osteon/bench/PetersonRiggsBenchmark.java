@@ -1,5 +1,6 @@
 package org.osteon.bench;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -12,12 +13,14 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.osteon.compile.Layout;
 import org.osteon.models.BuiltInCatalog;
 import org.osteon.scenario.Scenario;
 import org.osteon.scenario.ScenarioReader;
 import org.osteon.scenario.ScenarioRunner;
 import org.osteon.simulation.SimulationProblem;
 import org.osteon.simulation.Simulator;
+import org.osteon.solve.Cancellation;
 import org.osteon.simulation.SolverSettings;
 import org.osteon.trajectory.Trajectory;
 
@@ -51,8 +54,18 @@ public class PetersonRiggsBenchmark {
     @Param({"teriparatide-1y", "denosumab-2y", "denosumab-48mo"})
     public String run;
 
+    /**
+     * What each solve records: {@code scenario} (the columns the scenario shows, {@link
+     * ScenarioRunner#recorded}, what {@code osteon run} and {@link ScenarioRunner#run} record) or
+     * {@code all} (every state, output and recorded parameter, as every run did before).
+     */
+    @Param({"scenario", "all"})
+    public String record = "scenario";
+
     private SimulationProblem problem;
     private SolverSettings settings;
+    /** The recorded columns, or null for everything. */
+    private List<String> kept;
 
     @Setup
     public void setup() {
@@ -75,24 +88,41 @@ public class PetersonRiggsBenchmark {
         };
         problem = runner.problem(s, runner.model(s));
         settings = runner.settings(s);
+        kept = switch (record) {
+            case "scenario" -> ScenarioRunner.recorded(s, problem);
+            case "all" -> null;
+            default -> throw new IllegalArgumentException("record: scenario or all, not " + record);
+        };
     }
 
     @Benchmark
     public Trajectory solve() {
-        return Simulator.solve(problem, settings);
+        return Simulator.solve(problem, settings, Cancellation.NONE, kept);
+    }
+
+    /** Assigned values the recorder computes at each output time (all outputs when none is selected). */
+    private int computedPerOutputTime(Trajectory tr) {
+        Layout layout = problem.model().layout();
+        int[] outputs = tr.columns().stream().mapToInt(c -> layout.outputIndex(c.id())).filter(i -> i >= 0).toArray();
+        return outputs.length == 0 ? 0 : problem.model().outputSelection(outputs).computedValues();
     }
 
     /**
      * Thread CPU time per warm solve (median and minimum of N after N warm-up solves), for each run;
-     * a second argument overrides the scenarios' method (e.g. {@code 20 bdf}).
+     * a second argument overrides the scenarios' method (e.g. {@code 20 bdf}; {@code -} keeps it), a
+     * third says what to record ({@code scenario}, the default, or {@code all}), a fourth which runs
+     * (comma-separated, e.g. {@code 100 bdf scenario denosumab-2y}).
      */
     public static void main(String[] args) {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-        String method = args.length > 1 ? args[1] : null;
+        String method = args.length > 1 && !args[1].equals("-") ? args[1] : null;
+        String record = args.length > 2 ? args[2] : "scenario";
+        String[] runs = args.length > 3 ? args[3].split(",") : new String[] {"teriparatide-1y", "denosumab-2y", "denosumab-48mo"};
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
-        for (String run : new String[] {"teriparatide-1y", "denosumab-2y", "denosumab-48mo"}) {
+        for (String run : runs) {
             PetersonRiggsBenchmark b = new PetersonRiggsBenchmark();
             b.run = run;
+            b.record = record;
             b.setup();
             if (method != null) {
                 b.settings = b.settings.withMethod(method);
@@ -110,9 +140,11 @@ public class PetersonRiggsBenchmark {
             java.util.Arrays.sort(ms);
             var info = last.runInfo();
             System.out.printf(java.util.Locale.ROOT, "%s: CPU ms per solve median %.2f, min %.2f (n = %d); %s, %d steps "
-                    + "(%d rejected), %d right-hand sides, %d Jacobians, %d restarts, %d events%n", run, ms[n / 2], ms[0], n,
+                    + "(%d rejected), %d right-hand sides, %d Jacobians, %d restarts, %d events; record %s: %d columns x %d"
+                    + " times, %d of %d assigned values per output time%n", run, ms[n / 2], ms[0], n,
                     info.method(), info.acceptedSteps(), info.rejectedSteps(), info.functionEvaluations(),
-                    info.jacobianEvaluations(), info.restarts(), info.eventsFired());
+                    info.jacobianEvaluations(), info.restarts(), info.eventsFired(), record, last.columns().size(), last.size(),
+                    b.computedPerOutputTime(last), b.problem.model().layout().outputCount());
         }
     }
 }

@@ -99,7 +99,9 @@ final class RunCommand implements Callable<Integer> {
         SimulationProblem problem = runner.problem(scenario, model);
         SolverSettings settings = runner.settings(scenario);
         List<String> plotted = plotted(scenario, problem);
-        Trajectory full = Simulator.solve(problem, settings, timeLimit.start(root.session()));
+        // Only what is written or drawn is recorded: the scenario's columns and the plotted ones.
+        List<String> kept = kept(scenario, problem, plotted);
+        Trajectory full = Simulator.solve(problem, settings, timeLimit.start(root.session()), kept);
         if (timeUnit != null) {
             try {
                 full = TimeUnits.convert(full, timeUnit);
@@ -110,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
         Trajectory trajectory = ScenarioRunner.select(full, scenario);
         root.session().checkCancelled();
         if (repeat > 0) {
-            spec.commandLine().getErr().println("solve_ms_median=" + String.format(Locale.ROOT, "%.4f", medianSolveMillis(problem, settings, repeat)));
+            spec.commandLine().getErr().println("solve_ms_median=" + String.format(Locale.ROOT, "%.4f", medianSolveMillis(problem, settings, kept, repeat)));
         }
         OutputFiles files = new OutputFiles(root.session(), spec.commandLine().getOut(), spec.commandLine().getErr(), List.of(scenario))
                 .dataOnStdout("-".equals(file));
@@ -156,16 +158,26 @@ final class RunCommand implements Callable<Integer> {
         return fmt;
     }
 
-    /** Median wall time of {@code n} solves after the JIT has warmed up (at least 0.5 s or 20 solves). */
-    static double medianSolveMillis(SimulationProblem problem, SolverSettings settings, int n) {
+    /** The columns the run records: those the scenario shows, then the plotted ones it does not. */
+    static List<String> kept(Scenario scenario, SimulationProblem problem, List<String> plotted) {
+        java.util.LinkedHashSet<String> kept = new java.util.LinkedHashSet<>(ScenarioRunner.recorded(scenario, problem));
+        kept.addAll(plotted);
+        return List.copyOf(kept);
+    }
+
+    /**
+     * Median wall time of {@code n} solves recording the {@code kept} columns, as the command does,
+     * after the JIT has warmed up (at least 0.5 s or 20 solves).
+     */
+    static double medianSolveMillis(SimulationProblem problem, SolverSettings settings, List<String> kept, int n) {
         long warmEnd = System.nanoTime() + 500_000_000L;
         for (int i = 0; i < 20 || System.nanoTime() < warmEnd; i++) {
-            Simulator.solve(problem, settings);
+            Simulator.solve(problem, settings, org.osteon.solve.Cancellation.NONE, kept);
         }
         double[] ms = new double[n];
         for (int i = 0; i < n; i++) {
             long t0 = System.nanoTime();
-            Simulator.solve(problem, settings);
+            Simulator.solve(problem, settings, org.osteon.solve.Cancellation.NONE, kept);
             ms[i] = (System.nanoTime() - t0) / 1e6;
         }
         Arrays.sort(ms);

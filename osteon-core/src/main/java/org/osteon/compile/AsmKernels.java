@@ -73,6 +73,7 @@ final class AsmKernels {
 
     private static final AtomicLong COUNTER = new AtomicLong();
     private static final String KERNEL = "org/osteon/compile/Kernel";
+    private static final String SELECTION = "org/osteon/compile/OutputSelection";
     static final String SUPPORT = "org/osteon/compile/KernelSupport";
     static final String EXTERNAL = "org/osteon/compile/ExternalFunction";
     private static final String EXT_ARRAY = "[L" + EXTERNAL + ";";
@@ -134,10 +135,37 @@ final class AsmKernels {
         if (classes == null) {
             return null;
         }
+        return (Kernel) load(flat, classes, externals);
+    }
+
+    /**
+     * A class computing the outputs at {@code indices} (of {@code flat.outputs()}) and only the
+     * assigned values they depend on, with the statements of the kernel's outputs routine: the
+     * same numbers, bit for bit. Built on first use of a selection ({@link OutputSelections});
+     * only for models whose kernel this generator wrote (every function supported).
+     */
+    static OutputSelection outputSelection(FlatSystem flat, JacobianPlan plan, SymbolTable symbols, List<String> externalNames,
+                                           ExternalFunction[] externals, int[] indices) {
+        return outputSelection(flat, plan, symbols, externalNames, externals, indices, METHOD_BYTES, POOL_BUDGET);
+    }
+
+    /** With other size budgets (tests exercise the chunked form on small models). */
+    static OutputSelection outputSelection(FlatSystem flat, JacobianPlan plan, SymbolTable symbols, List<String> externalNames,
+                                           ExternalFunction[] externals, int[] indices, int methodBytes, int poolBudget) {
+        AsmKernels gen = new AsmKernels(flat, plan, symbols, externalNames, methodBytes, poolBudget);
+        gen.generateOutputSelection(indices);
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        out.put(gen.className, gen.classes.get(gen.className));
+        out.putAll(gen.classes);
+        return (OutputSelection) load(flat, out, externals);
+    }
+
+    /** Defines the classes (the main one first) and instantiates the main one with the external functions. */
+    private static Object load(FlatSystem flat, Map<String, byte[]> classes, ExternalFunction[] externals) {
         Loader loader = new Loader(Kernel.class.getClassLoader(), classes);
         try {
             Class<?> cls = loader.loadClass(classes.keySet().iterator().next());
-            return (Kernel) cls.getConstructor(ExternalFunction[].class).newInstance((Object) externals);
+            return cls.getConstructor(ExternalFunction[].class).newInstance((Object) externals);
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new IllegalStateException("generated kernel for model '" + flat.modelId() + "' cannot be loaded: " + e, e);
         }
@@ -242,13 +270,8 @@ final class AsmKernels {
         }
         routine(main, "jacobian$", jac, null, 'V');
         // outputs in declaration order
-        List<Expr> outs = new ArrayList<>();
-        flat.outputs().forEach(v -> outs.add(new Expr.Sym(v.id())));
-        List<Stmt> outputs = valueStatements(outs);
-        for (int i = 0; i < outs.size(); i++) {
-            outputs.add(new Stmt(-1, i, outs.get(i)));
-        }
-        routine(main, "outputs$", outputs, null, 'V');
+        routine(main, "outputs$", outputStatements(java.util.stream.IntStream.range(0, flat.outputs().size()).toArray()), null,
+                'V');
         delegate(main, "rhs", "rhs$");
         delegate(main, "jacobian", "jacobian$");
         delegate(main, "outputs", "outputs$");
@@ -267,6 +290,42 @@ final class AsmKernels {
         }
         dispatch(main, "trigger", "trigger$", triggers.size(), 'Z', "event");
         dispatch(main, "guard", "guard$", guards.size(), 'D', "guard");
+        staticInit(main);
+        finishPart();
+        main.visitEnd();
+        classes.put(className, main.toByteArray());
+    }
+
+    /**
+     * The outputs routine's statements for the outputs at {@code indices}: the assigned values they
+     * need in evaluation order, then {@code out[k] = output indices[k]}.
+     */
+    private List<Stmt> outputStatements(int[] indices) {
+        List<Expr> outs = AssignedSlice.outputs(flat, indices);
+        List<Stmt> body = valueStatements(outs);
+        for (int k = 0; k < outs.size(); k++) {
+            body.add(new Stmt(-1, k, outs.get(k)));
+        }
+        return body;
+    }
+
+    /** A class implementing {@link OutputSelection}: {@code evaluate} runs the selection's outputs routine. */
+    private void generateOutputSelection(int[] indices) {
+        ClassWriter main = writer();
+        main.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, className, null, "java/lang/Object", new String[] {SELECTION});
+        main.visitField(ACC_PRIVATE | ACC_FINAL, "ext", EXT_ARRAY, null, null).visitEnd();
+        main.visitField(ACC_PRIVATE | ACC_STATIC | ACC_FINAL, "SCRATCH", "Ljava/lang/ThreadLocal;", null, null).visitEnd();
+        constructor(main);
+        List<Stmt> body = outputStatements(indices);
+        int computed = (int) body.stream().filter(st -> st.key() >= 0).count();
+        routine(main, "outputs$", body, null, 'V');
+        delegate(main, "evaluate", "outputs$");
+        MethodVisitor mv = main.visitMethod(ACC_PUBLIC, "computedValues", "()I", null, null);
+        mv.visitCode();
+        pushInt(mv, computed);
+        mv.visitInsn(IRETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
         staticInit(main);
         finishPart();
         main.visitEnd();
@@ -506,20 +565,7 @@ final class AsmKernels {
 
     /** The assigned values the expressions need, in evaluation order. */
     private List<Stmt> valueStatements(List<Expr> exprs) {
-        BitSet needed = new BitSet();
-        List<Expr> todo = new ArrayList<>(exprs);
-        while (!todo.isEmpty()) {
-            Expr e = todo.remove(todo.size() - 1);
-            Exprs.walk(e, node -> {
-                if (node instanceof Expr.Sym s) {
-                    SymbolTable.Slot slot = symbols.resolve(s.name());
-                    if (slot.where() == SymbolTable.Where.ASSIGNED && !needed.get(slot.index())) {
-                        needed.set(slot.index());
-                        todo.add(flat.assignedExpressions().get(slot.index()));
-                    }
-                }
-            });
-        }
+        BitSet needed = AssignedSlice.of(flat, symbols, exprs);
         List<Stmt> out = new ArrayList<>();
         for (int k = needed.nextSetBit(0); k >= 0; k = needed.nextSetBit(k + 1)) {
             out.add(new Stmt(k, -1, flat.assignedExpressions().get(k)));

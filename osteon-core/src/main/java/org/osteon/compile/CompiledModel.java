@@ -66,6 +66,23 @@ public interface CompiledModel {
     /** Assignment-rule variables and reaction rates, in {@link Layout#outputs()} order. */
     void outputs(double t, double[] y, double[] p, double[] out);
 
+    /**
+     * The outputs at {@code indices} (into {@link Layout#outputs()}; repeats allowed) without the
+     * others, for a run that records only those: the k-th goes to {@code out[k]}, the same number
+     * bit for bit as {@link #outputs} gives. A compiled text model evaluates only the assigned
+     * values the selected outputs depend on; this default evaluates all and copies. The result
+     * may keep scratch space: use it from one thread at a time (one per run).
+     *
+     * @throws IndexOutOfBoundsException for an index that is not an output's
+     */
+    default OutputSelection outputSelection(int[] indices) {
+        int n = layout().outputCount();
+        for (int i : indices) {
+            java.util.Objects.checkIndex(i, n);
+        }
+        return new CopiedOutputs(this, indices);
+    }
+
     List<CompiledEvent> events();
 
     /**

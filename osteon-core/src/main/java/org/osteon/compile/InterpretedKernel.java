@@ -127,6 +127,41 @@ final class InterpretedKernel implements Kernel {
         }
     }
 
+    /**
+     * The outputs at {@code indices} (of {@code flat.outputs()}), evaluating only the assigned values in
+     * {@code needed} (their slice, {@link AssignedSlice}), in evaluation order, with the same nodes as
+     * {@link #outputs}: the same numbers, bit for bit.
+     */
+    OutputSelection selection(int[] indices, java.util.BitSet needed) {
+        int[] order = needed.stream().toArray();
+        int[] slots = new int[indices.length];
+        for (int k = 0; k < slots.length; k++) {
+            slots[k] = outputSlot[indices[k]];
+        }
+        Interpreter.Node[] assigned = nodes().assigned();
+        return new OutputSelection() {
+            @Override
+            public void evaluate(double t, double[] y, double[] p, double[] out) {
+                Interpreter.Frame f = new Interpreter.Frame();
+                f.t = t;
+                f.y = y;
+                f.p = p;
+                f.a = new double[assigned.length];
+                for (int k : order) {
+                    f.a[k] = assigned[k].eval(f);
+                }
+                for (int k = 0; k < slots.length; k++) {
+                    out[k] = f.a[slots[k]];
+                }
+            }
+
+            @Override
+            public int computedValues() {
+                return order.length;
+            }
+        };
+    }
+
     @Override
     public boolean trigger(int event, double t, double[] y, double[] p) {
         return nodes().triggers()[event].eval(frame(t, y, p, false)) != 0;

@@ -42,25 +42,32 @@ public final class ModelCompiler {
         Interpreter interpreter = new Interpreter(symbols, flat.assigned().size(), externalNames, externals);
         InterpretedKernel interpreted = new InterpretedKernel(flat, plan, interpreter);
         Kernel kernel = interpreted;
+        OutputSelections.Backend backend = OutputSelections.Backend.INTERPRETER;
         if (options.backend() == CompileOptions.Backend.BYTECODE && largestExpression(flat, plan) <= MAX_BYTECODE_EXPRESSION) {
             try {
                 Kernel bytecode = AsmKernels.compile(flat, plan, symbols, externalNames, externals);
+                OutputSelections.Backend made = OutputSelections.Backend.ASM;
                 if (bytecode == null) {
                     bytecode = BytecodeKernels.compile(flat, plan, symbols, externalNames, externals);
+                    made = OutputSelections.Backend.JANINO;
                 }
                 if (bytecode != null) {
                     kernel = bytecode;
+                    backend = made;
                 }
             } catch (RuntimeException | LinkageError e) {
                 // Whatever the code generators cannot do (an expression too large for one JVM method, a class-file
                 // limit), the interpreter does, with the same results: it is the fallback for every compile failure.
                 kernel = interpreted;
+                backend = OutputSelections.Backend.INTERPRETER;
             }
         }
         if (kernel == interpreted) {
             interpreted.prepare();
         }
-        return new TextModel(flat, kernel, interpreted, interpreter, options.extensions(), model.timeUnit(),
+        OutputSelections selections = new OutputSelections(flat, plan, symbols, externalNames, externals, kernel, interpreted,
+                backend);
+        return new TextModel(flat, kernel, interpreted, interpreter, selections, options.extensions(), model.timeUnit(),
                 plan.pattern(flat.states().size()));
     }
 

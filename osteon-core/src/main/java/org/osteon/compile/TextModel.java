@@ -13,6 +13,7 @@ final class TextModel implements CompiledModel {
     private final Kernel kernel;
     private final InterpretedKernel interpreted;
     private final Interpreter interpreter;
+    private final OutputSelections selections;
     private final List<Interpreter.Node> initNodes = new ArrayList<>();
     private final List<CompiledEvent> events = new ArrayList<>();
     private final List<Interpreter.Node> discontinuityNodes = new ArrayList<>();
@@ -27,8 +28,9 @@ final class TextModel implements CompiledModel {
     private final Interpreter.Node[] delayValuesBeforeStart;
 
     TextModel(FlatSystem flat, Kernel kernel, InterpretedKernel interpreted, Interpreter interpreter,
-              List<ModelExtension> extensions, String timeUnit, SparsityPattern pattern) {
+              OutputSelections selections, List<ModelExtension> extensions, String timeUnit, SparsityPattern pattern) {
         this.flat = flat;
+        this.selections = selections;
         this.pattern = pattern;
         this.timeUnit = timeUnit;
         this.kernel = kernel;
@@ -201,6 +203,12 @@ final class TextModel implements CompiledModel {
     @Override
     public void outputs(double t, double[] y, double[] p, double[] out) {
         kernel.outputs(t, y, p, out);
+    }
+
+    @Override
+    public OutputSelection outputSelection(int[] indices) {
+        OutputSelection s = selections.of(indices);
+        return s != null ? s : CompiledModel.super.outputSelection(indices);
     }
 
     @Override

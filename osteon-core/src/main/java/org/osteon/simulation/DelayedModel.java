@@ -5,6 +5,7 @@ import org.osteon.compile.CompiledEvent;
 import org.osteon.compile.CompiledModel;
 import org.osteon.compile.ForwardingEvent;
 import org.osteon.compile.Layout;
+import org.osteon.compile.OutputSelection;
 
 /**
  * A model with {@code delay(x, d)} seen through one run's {@link DelayHistory}: every evaluation
@@ -77,6 +78,23 @@ final class DelayedModel implements CompiledModel {
     public void outputs(double t, double[] y, double[] p, double[] out) {
         history.fill(t, y, p);
         model.outputs(t, y, p, out);
+    }
+
+    @Override
+    public OutputSelection outputSelection(int[] indices) {
+        OutputSelection selected = model.outputSelection(indices);
+        return new OutputSelection() {
+            @Override
+            public void evaluate(double t, double[] y, double[] p, double[] out) {
+                history.fill(t, y, p);
+                selected.evaluate(t, y, p, out);
+            }
+
+            @Override
+            public int computedValues() {
+                return selected.computedValues();
+            }
+        };
     }
 
     @Override

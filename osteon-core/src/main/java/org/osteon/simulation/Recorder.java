@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.osteon.compile.CompiledModel;
 import org.osteon.compile.Layout;
+import org.osteon.compile.OutputSelection;
 import org.osteon.compile.Variable;
 import org.osteon.solve.DenseStep;
 import org.osteon.solve.SolverException;
@@ -11,16 +12,23 @@ import org.osteon.trajectory.Column;
 import org.osteon.trajectory.RunInfo;
 import org.osteon.trajectory.Trajectory;
 
-/** Fills the output grid: states, all outputs, and the parameters asked for. */
+/**
+ * Fills the output grid: the states, outputs and parameters asked for. Outputs are evaluated
+ * through the model's {@link OutputSelection} of the recorded ones, so a run that records three
+ * of a large model's outputs computes only the assigned values those three depend on.
+ */
 final class Recorder {
     private final CompiledModel model;
     private final double[] grid;
     private final int[] parameterIndex;
     private final List<Column> columns = new ArrayList<>();
     private final double[][] values;
+    /** The recorded outputs at one time, in column order. */
     private final double[] outputs;
     /** Index in the model's outputs of each recorded output column. */
     private final int[] outputIndex;
+    /** Evaluates the recorded outputs (and only what they depend on); null when none is recorded. */
+    private final OutputSelection selection;
     /** Number of recorded states, and which (model index) each state column is. */
     private final int states;
     private final int[] stateIndex;
@@ -68,7 +76,8 @@ final class Recorder {
             Variable v = layout.parameters().get(k);
             columns.add(Column.of(v));
         }
-        this.outputs = new double[layout.outputCount()];
+        this.outputs = new double[outputIndex.length];
+        this.selection = outputIndex.length > 0 ? model.outputSelection(outputIndex) : null;
         this.values = new double[columns.size()][grid.length];
     }
 
@@ -110,7 +119,8 @@ final class Recorder {
         for (int k : parameterIndex) {
             columns.add(Column.of(layout.parameters().get(k)));
         }
-        this.outputs = new double[layout.outputCount()];
+        this.outputs = new double[outputIndex.length];
+        this.selection = outputIndex.length > 0 ? model.outputSelection(outputIndex) : null;
         this.values = new double[columns.size()][grid.length];
     }
 
@@ -154,10 +164,10 @@ final class Recorder {
             }
             values[s][i] = v;
         }
-        if (outputIndex.length > 0) {
-            model.outputs(t, y, p, outputs);
+        if (selection != null) {
+            selection.evaluate(t, y, p, outputs);
             for (int o = 0; o < outputIndex.length; o++) {
-                double v = outputs[outputIndex[o]];
+                double v = outputs[o];
                 if (!Double.isFinite(v)) {
                     throw notFinite(states + o, t, v);
                 }

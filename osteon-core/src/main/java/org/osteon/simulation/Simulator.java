@@ -110,6 +110,17 @@ public final class Simulator {
     }
 
     /**
+     * Runs the problem recording only the {@code kept} columns (names of states, outputs or
+     * parameters, grouped in that order, each group in the order given; {@code null}: what the
+     * problem asks for). Outputs not kept are not computed beyond what the kept ones depend on;
+     * the kept columns are the same, bit for bit, as in a run recording everything.
+     */
+    public static Trajectory solve(SimulationProblem problem, SolverSettings settings, Cancellation cancellation,
+                                   List<String> kept) {
+        return new Simulator(problem, settings, cancellation, null, kept).run();
+    }
+
+    /**
      * Runs the problem as one of many on this thread: the integrators reuse the workspace's
      * storage (one workspace per thread, never shared), and only the {@code kept} columns are
      * recorded (names of states, outputs or parameters; {@code null}: what the problem asks for),
