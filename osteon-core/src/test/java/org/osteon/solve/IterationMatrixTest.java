@@ -2,6 +2,7 @@ package org.osteon.solve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.osteon.solve.TestProblems.fixedJacobian;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,36 +15,6 @@ import org.osteon.util.SparsityPattern;
  * storages, a singular W refused, and a non-finite Jacobian entry named by its row and column.
  */
 class IterationMatrixTest {
-    /** A function with the given pattern whose Jacobian values are {@code values} (pattern order). */
-    private static OdeFunction withPattern(SparsityPattern pattern, double[] values) {
-        return new OdeFunction() {
-            @Override
-            public int dimension() {
-                return pattern.size();
-            }
-
-            @Override
-            public void derivatives(double t, double[] y, double[] dydt) {
-                throw new AssertionError("not needed");
-            }
-
-            @Override
-            public SparsityPattern jacobianPattern() {
-                return pattern;
-            }
-
-            @Override
-            public void jacobianValues(double t, double[] y, double[] out) {
-                System.arraycopy(values, 0, out, 0, values.length);
-            }
-
-            @Override
-            public boolean hasAnalyticJacobian() {
-                return true;
-            }
-        };
-    }
-
     /** n rows, each with the diagonal and the next perRow - 1 columns (cyclically). */
     private static SparsityPattern banded(int n, int perRow) {
         int[] starts = new int[n + 1];
@@ -62,13 +33,13 @@ class IterationMatrixTest {
     @Test
     void sparseFromTwentyFourStatesWithAtMostAQuarterOfTheEntries() {
         // 24 states, 6 per row: 144 = 24 * 24 / 4 entries, exactly the density limit
-        assertThat(IterationMatrix.of(withPattern(banded(24, 6), new double[144])).kind()).isEqualTo("sparse");
-        assertThat(IterationMatrix.of(withPattern(banded(24, 7), new double[168])).kind()).isEqualTo("dense");
-        assertThat(IterationMatrix.of(withPattern(banded(23, 2), new double[46])).kind()).isEqualTo("dense");
-        assertThat(IterationMatrix.of(withPattern(banded(100, 3), new double[300])).kind()).isEqualTo("sparse");
-        OdeFunction big = withPattern(banded(100, 3), new double[300]);
+        assertThat(IterationMatrix.of(fixedJacobian(banded(24, 6), new double[144])).kind()).isEqualTo("sparse");
+        assertThat(IterationMatrix.of(fixedJacobian(banded(24, 7), new double[168])).kind()).isEqualTo("dense");
+        assertThat(IterationMatrix.of(fixedJacobian(banded(23, 2), new double[46])).kind()).isEqualTo("dense");
+        assertThat(IterationMatrix.of(fixedJacobian(banded(100, 3), new double[300])).kind()).isEqualTo("sparse");
+        OdeFunction big = fixedJacobian(banded(100, 3), new double[300]);
         assertThat(IterationMatrix.dense(big).kind()).isEqualTo("dense");
-        assertThat(IterationMatrix.sparse(withPattern(banded(3, 2), new double[6])).kind()).isEqualTo("sparse");
+        assertThat(IterationMatrix.sparse(fixedJacobian(banded(3, 2), new double[6])).kind()).isEqualTo("sparse");
     }
 
     /**
@@ -79,9 +50,9 @@ class IterationMatrixTest {
     void solvesWAgainstAHandSolvedSystemInBothStorages() {
         SparsityPattern p = banded(3, 2); // rows {0,1}, {1,2}, {0,2}
         double[] values = {1, 2, 3, 4, 5, 6};
-        for (IterationMatrix m : List.of(IterationMatrix.dense(withPattern(p, values)), IterationMatrix.sparse(withPattern(p, values)))) {
+        for (IterationMatrix m : List.of(IterationMatrix.dense(fixedJacobian(p, values)), IterationMatrix.sparse(fixedJacobian(p, values)))) {
             SolverStatistics stats = new SolverStatistics();
-            m.evaluate(withPattern(p, values), 0, new double[3], new double[3], new double[3], new double[3], stats);
+            m.evaluate(fixedJacobian(p, values), 0, new double[3], new double[3], new double[3], new double[3], stats);
             assertThat(stats.jacobianEvaluations).isEqualTo(1);
             assertThat(m.factor(10)).isTrue();
             double[] b = {7, 3, -1};
@@ -98,8 +69,8 @@ class IterationMatrixTest {
     void aSingularIterationMatrixIsRefused() {
         SparsityPattern p = banded(3, 2);
         double[] values = {2, 0, 2, 0, 0, 2}; // J = 2 I on the pattern: W = 2 I - J = 0
-        for (IterationMatrix m : List.of(IterationMatrix.dense(withPattern(p, values)), IterationMatrix.sparse(withPattern(p, values)))) {
-            m.evaluate(withPattern(p, values), 0, new double[3], new double[3], new double[3], new double[3], new SolverStatistics());
+        for (IterationMatrix m : List.of(IterationMatrix.dense(fixedJacobian(p, values)), IterationMatrix.sparse(fixedJacobian(p, values)))) {
+            m.evaluate(fixedJacobian(p, values), 0, new double[3], new double[3], new double[3], new double[3], new SolverStatistics());
             assertThat(m.factor(2)).as(m.kind()).isFalse();
             assertThat(m.factor(3)).as(m.kind()).isTrue();
         }
@@ -110,8 +81,8 @@ class IterationMatrixTest {
     void aNonFiniteJacobianEntryIsNamedByRowAndColumn() {
         SparsityPattern p = banded(3, 2);
         double[] values = {1, 2, 3, 4, Double.NaN, 6};
-        for (IterationMatrix m : List.of(IterationMatrix.dense(withPattern(p, values)), IterationMatrix.sparse(withPattern(p, values)))) {
-            assertThatThrownBy(() -> m.evaluate(withPattern(p, values), 1.5, new double[3], new double[3], new double[3],
+        for (IterationMatrix m : List.of(IterationMatrix.dense(fixedJacobian(p, values)), IterationMatrix.sparse(fixedJacobian(p, values)))) {
+            assertThatThrownBy(() -> m.evaluate(fixedJacobian(p, values), 1.5, new double[3], new double[3], new double[3],
                     new double[3], new SolverStatistics()))
                     .isInstanceOfSatisfying(SolverException.class, e -> {
                         assertThat(e.reason()).isEqualTo(SolverException.Reason.NOT_FINITE);
@@ -120,8 +91,8 @@ class IterationMatrixTest {
                     .hasMessageContaining("the Jacobian entry d f/d y_0 of component 2 is NaN at t=1.5");
         }
         double[] inRow1 = {1, 2, 3, Double.POSITIVE_INFINITY, 5, 6}; // row 1, column 2
-        for (IterationMatrix m : List.of(IterationMatrix.dense(withPattern(p, inRow1)), IterationMatrix.sparse(withPattern(p, inRow1)))) {
-            assertThatThrownBy(() -> m.evaluate(withPattern(p, inRow1), 0, new double[3], new double[3], new double[3],
+        for (IterationMatrix m : List.of(IterationMatrix.dense(fixedJacobian(p, inRow1)), IterationMatrix.sparse(fixedJacobian(p, inRow1)))) {
+            assertThatThrownBy(() -> m.evaluate(fixedJacobian(p, inRow1), 0, new double[3], new double[3], new double[3],
                     new double[3], new SolverStatistics()))
                     .hasMessageContaining("d f/d y_2 of component 1 is Infinity");
         }

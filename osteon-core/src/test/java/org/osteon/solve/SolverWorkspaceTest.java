@@ -64,36 +64,6 @@ class SolverWorkspaceTest {
         assertThat(workspace.reused()).isGreaterThan(0);
     }
 
-    /** A sparse function whose Jacobian values are whatever {@code values} holds. */
-    private static OdeFunction sparse(SparsityPattern pattern, double[] values) {
-        return new OdeFunction() {
-            @Override
-            public int dimension() {
-                return pattern.size();
-            }
-
-            @Override
-            public void derivatives(double t, double[] y, double[] dydt) {
-                java.util.Arrays.fill(dydt, 0);
-            }
-
-            @Override
-            public SparsityPattern jacobianPattern() {
-                return pattern;
-            }
-
-            @Override
-            public void jacobianValues(double t, double[] y, double[] out) {
-                System.arraycopy(values, 0, out, 0, values.length);
-            }
-
-            @Override
-            public boolean hasAnalyticJacobian() {
-                return true;
-            }
-        };
-    }
-
     /**
      * A reused sparse iteration matrix chooses its pivots afresh: the first matrix needs
      * off-diagonal pivots (its diagonal is tiny), the next one would accept that stale pivot order
@@ -108,7 +78,7 @@ class SolverWorkspaceTest {
         for (int trial = 0; trial < 20; trial++) {
             SparsityPattern pattern = SparseLUTest.randomPattern(random, n, 3);
             double[] values = new double[pattern.nonZeros()];
-            OdeFunction f = sparse(pattern, values);
+            OdeFunction f = TestProblems.fixedJacobian(pattern, values);
             double[] b = random.doubles(n, -1, 1).toArray();
             fill(random, pattern, values, 1e-6);
             double[] firstValues = values.clone();

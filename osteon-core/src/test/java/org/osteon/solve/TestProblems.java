@@ -30,6 +30,39 @@ final class TestProblems {
         return ode(n, false, (t, y, dy) -> System.arraycopy(f.apply(t, y), 0, dy, 0, n), null);
     }
 
+    /**
+     * Only a Jacobian: the given sparsity pattern with fixed values (row by row, in the pattern's
+     * order), for tests of the iteration matrix alone; asking for the derivatives fails the test.
+     */
+    static OdeFunction fixedJacobian(org.osteon.util.SparsityPattern pattern, double[] values) {
+        return new OdeFunction() {
+            @Override
+            public int dimension() {
+                return pattern.size();
+            }
+
+            @Override
+            public void derivatives(double t, double[] y, double[] dydt) {
+                throw new AssertionError("a test of the iteration matrix must not need the derivatives");
+            }
+
+            @Override
+            public org.osteon.util.SparsityPattern jacobianPattern() {
+                return pattern;
+            }
+
+            @Override
+            public void jacobianValues(double t, double[] y, double[] out) {
+                System.arraycopy(values, 0, out, 0, values.length);
+            }
+
+            @Override
+            public boolean hasAnalyticJacobian() {
+                return true;
+            }
+        };
+    }
+
     /** A right-hand side from lambdas; a null Jacobian falls back to finite differences. */
     static OdeFunction ode(int n, boolean autonomous, Rhs rhs, Jac jac) {
         return new OdeFunction() {
