@@ -13,9 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class OutputSelections {
     /**
-     * Selections kept per model. A scan, population or fit asks for one list many times; a server
-     * asked for ever new lists would otherwise keep a class for each. Beyond this, new lists are
-     * generated again at each run.
+     * Selections made and kept per model. A scan, population or fit asks for one list many times; a
+     * server asked for ever new lists would otherwise make and keep a class for each. Beyond this
+     * many, a new list is evaluated by computing all outputs and copying (as before selections).
      */
     static final int MAX_KEPT = 32;
 
@@ -73,9 +73,9 @@ final class OutputSelections {
         }
         List<Integer> key = Arrays.stream(indices).boxed().toList();
         OutputSelection s = kept.get(key);
-        if (s == null) {
+        if (s == null && kept.size() < MAX_KEPT) {
             s = make(indices);
-            if (s != null && kept.size() < MAX_KEPT) {
+            if (s != null) {
                 OutputSelection raced = kept.putIfAbsent(key, s);
                 s = raced != null ? raced : s;
             }

@@ -78,6 +78,34 @@ class OutputSelectionTest {
     }
 
     /**
+     * A model makes and keeps at most {@link OutputSelections#MAX_KEPT} selections (a server asked
+     * for ever new lists would keep a class for each); a list beyond them is evaluated in full and
+     * copied, with the same value.
+     */
+    @Test
+    void beyondTheKeptSelectionsAListIsEvaluatedInFullAndCopied() {
+        CompiledModel m = compile(CHAIN, CompileOptions.Backend.BYTECODE);
+        int a = output(m, "a");
+        double[] y = {3};
+        OutputSelection first = null;
+        for (int n = 1; n <= OutputSelections.MAX_KEPT; n++) {
+            int[] repeated = new int[n];
+            java.util.Arrays.fill(repeated, a);
+            OutputSelection s = m.outputSelection(repeated);
+            assertThat(s.computedValues()).as("list of %d", n).isEqualTo(1);
+            first = first == null ? s : first;
+        }
+        int[] beyond = new int[OutputSelections.MAX_KEPT + 1];
+        java.util.Arrays.fill(beyond, a);
+        OutputSelection copied = m.outputSelection(beyond);
+        assertThat(copied.computedValues()).isEqualTo(5);
+        double[] out = new double[beyond.length];
+        copied.evaluate(0, y, m.defaultParameters(), out);
+        assertThat(out[beyond.length - 1]).isEqualTo(6); // a = 2x
+        assertThat(m.outputSelection(new int[] {a})).isSameAs(first);
+    }
+
+    /**
      * A model the ASM generator does not handle alone (its kernel comes from Janino) still gives
      * the selected outputs: all evaluated, the selected copied.
      */
