@@ -83,6 +83,21 @@ public interface CompiledModel {
         return new CopiedOutputs(this, indices);
     }
 
+    /**
+     * The states (indices, ascending) that the given outputs read, directly or through the assigned
+     * values they depend on; null when that is not known, meaning any state may be read. A recorder
+     * keeping only those outputs then interpolates only these states.
+     *
+     * @throws IndexOutOfBoundsException for an index that is not an output's
+     */
+    default int[] statesRead(int[] outputIndices) {
+        int n = layout().outputCount();
+        for (int i : outputIndices) {
+            java.util.Objects.checkIndex(i, n);
+        }
+        return null;
+    }
+
     List<CompiledEvent> events();
 
     /**

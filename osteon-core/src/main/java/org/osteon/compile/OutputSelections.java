@@ -83,6 +83,28 @@ final class OutputSelections {
         return s;
     }
 
+    /** The states the outputs read, directly or through their assigned values (ascending indices). */
+    int[] statesRead(int[] indices) {
+        int n = flat.outputs().size();
+        for (int i : indices) {
+            java.util.Objects.checkIndex(i, n);
+        }
+        List<org.osteon.model.expr.Expr> exprs = new java.util.ArrayList<>(AssignedSlice.outputs(flat, indices));
+        AssignedSlice.of(flat, symbols, exprs).stream().forEach(a -> exprs.add(flat.assignedExpressions().get(a)));
+        java.util.BitSet states = new java.util.BitSet();
+        for (org.osteon.model.expr.Expr e : exprs) {
+            org.osteon.model.expr.Exprs.walk(e, node -> {
+                if (node instanceof org.osteon.model.expr.Expr.Sym s) {
+                    SymbolTable.Slot slot = symbols.resolve(s.name());
+                    if (slot.where() == SymbolTable.Where.STATE) {
+                        states.set(slot.index());
+                    }
+                }
+            });
+        }
+        return states.stream().toArray();
+    }
+
     private OutputSelection make(int[] indices) {
         if (backend == Backend.INTERPRETER) {
             return interpreted.selection(indices, AssignedSlice.of(flat, symbols, AssignedSlice.outputs(flat, indices)));

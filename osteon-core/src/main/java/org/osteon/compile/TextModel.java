@@ -212,6 +212,11 @@ final class TextModel implements CompiledModel {
     }
 
     @Override
+    public int[] statesRead(int[] outputIndices) {
+        return selections.statesRead(outputIndices);
+    }
+
+    @Override
     public List<CompiledEvent> events() {
         return events;
     }

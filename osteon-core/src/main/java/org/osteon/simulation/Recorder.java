@@ -29,6 +29,11 @@ final class Recorder {
     private final int[] outputIndex;
     /** Evaluates the recorded outputs (and only what they depend on); null when none is recorded. */
     private final OutputSelection selection;
+    /**
+     * The states interpolated at an output time inside a step: the recorded state columns and the
+     * states the recorded outputs read; null for all of them.
+     */
+    private final int[] interpolated;
     /** Number of recorded states, and which (model index) each state column is. */
     private final int states;
     private final int[] stateIndex;
@@ -78,6 +83,7 @@ final class Recorder {
         }
         this.outputs = new double[outputIndex.length];
         this.selection = outputIndex.length > 0 ? model.outputSelection(outputIndex) : null;
+        this.interpolated = null; // every state is recorded
         this.values = new double[columns.size()][grid.length];
     }
 
@@ -121,7 +127,38 @@ final class Recorder {
         }
         this.outputs = new double[outputIndex.length];
         this.selection = outputIndex.length > 0 ? model.outputSelection(outputIndex) : null;
+        this.interpolated = interpolatedStates(model, stateIndex, outputIndex);
         this.values = new double[columns.size()][grid.length];
+    }
+
+    /**
+     * The recorded state columns and the states the recorded outputs read (CompiledModel.statesRead);
+     * null, meaning all, when the model cannot tell or they are all of them.
+     */
+    private static int[] interpolatedStates(CompiledModel model, int[] stateIndex, int[] outputIndex) {
+        java.util.BitSet needed = new java.util.BitSet();
+        for (int k : stateIndex) {
+            needed.set(k);
+        }
+        if (outputIndex.length > 0) {
+            int[] read = model.statesRead(outputIndex);
+            if (read == null) {
+                return null;
+            }
+            for (int k : read) {
+                needed.set(k);
+            }
+        }
+        return needed.cardinality() == model.layout().stateCount() ? null : needed.stream().toArray();
+    }
+
+    /** The state at g inside the step, at least the components this recorder reads. */
+    private void interpolate(DenseStep step, double g, double[] scratch) {
+        if (interpolated == null) {
+            step.interpolate(g, scratch);
+        } else {
+            step.interpolate(g, scratch, interpolated);
+        }
     }
 
     /** Records every pending grid time up to and including t at the given state. */
@@ -139,7 +176,7 @@ final class Recorder {
             if (g == end) {
                 record(g, step.endState(), p);
             } else {
-                step.interpolate(g, scratch);
+                interpolate(step, g, scratch);
                 record(g, scratch, p);
             }
         }
@@ -148,7 +185,7 @@ final class Recorder {
     /** Records grid times inside the step strictly before {@code limit}. */
     void recordBefore(DenseStep step, double limit, double[] p, double[] scratch) {
         while (next < grid.length && grid[next] < limit) {
-            step.interpolate(grid[next], scratch);
+            interpolate(step, grid[next], scratch);
             record(grid[next], scratch, p);
         }
     }

@@ -632,6 +632,29 @@ public final class Bdf implements Integrator {
          * the step's correction, the (k+1)-th difference), so interpolation adds no error beyond
          * the step's local error (with degree k it was up to 17x the tolerance on DenseOutputTest's decay).
          */
+        /** As {@link #interpolate(double, double[])}, for the listed components only: the same numbers. */
+        @Override
+        public void interpolate(double t, double[] out, int[] components) {
+            if (t == tNew) {
+                for (int i : components) {
+                    out[i] = D[0][i];
+                }
+                return;
+            }
+            for (int i : components) {
+                out[i] = D[0][i];
+            }
+            double p = 1;
+            for (int j = 1; j <= stepOrder + 1; j++) {
+                int m = j - 1;
+                p *= (t - (tNew - m * stepH)) / ((m + 1) * stepH);
+                double[] dj = D[j];
+                for (int i : components) {
+                    out[i] += p * dj[i];
+                }
+            }
+        }
+
         @Override
         public void interpolate(double t, double[] out) {
             if (t == tNew) {

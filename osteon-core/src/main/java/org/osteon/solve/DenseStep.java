@@ -14,4 +14,14 @@ public interface DenseStep {
 
     /** Writes the interpolated state at time {@code t} (within the step) into {@code out}. */
     void interpolate(double t, double[] out);
+
+    /**
+     * Writes at least the listed components of the interpolated state at {@code t} into
+     * {@code out}, each the same number {@link #interpolate(double, double[])} writes; the other
+     * components may be left as they were. For a caller that needs a few states at many times (a run
+     * recording three outputs that read four of 46 states). The default interpolates all.
+     */
+    default void interpolate(double t, double[] out, int[] components) {
+        interpolate(t, out);
+    }
 }
