@@ -65,6 +65,10 @@ public class PetersonRiggsBenchmark {
     @Param({"scenario", "all"})
     public String record = "scenario";
 
+    /** The integration method: {@code scenario} keeps the scenario's own, any other name replaces it (e.g. {@code -p method=bdf}). */
+    @Param({"scenario"})
+    public String method = "scenario";
+
     private SimulationProblem problem;
     private SolverSettings settings;
     /** The recorded columns, or null for everything. */
@@ -90,7 +94,7 @@ public class PetersonRiggsBenchmark {
             default -> throw new IllegalArgumentException(run);
         };
         problem = runner.problem(s, runner.model(s));
-        settings = runner.settings(s);
+        settings = "scenario".equals(method) ? runner.settings(s) : runner.settings(s).withMethod(method);
         kept = switch (record) {
             case "scenario" -> ScenarioRunner.recorded(s, problem);
             case "all" -> null;

@@ -138,6 +138,14 @@ public final class WebServer implements AutoCloseable {
                 router.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage(), e.field()));
                 router.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), message(e, ctx), null));
                 router.exception(Exception.class, (e, ctx) -> {
+                    org.eclipse.jetty.http.BadMessageException bad = badMessage(e);
+                    if (bad != null && bad.getCode() >= 400 && bad.getCode() < 500) {
+                        // Jetty refusing the request itself (a body slower than the minimum data rate:
+                        // 408), a client's doing: say so with Jetty's code, not as a server fault.
+                        String reason = bad.getReason() != null ? bad.getReason() : "status " + bad.getCode();
+                        error(ctx, bad.getCode(), "request refused while reading it: " + reason, null);
+                        return;
+                    }
                     LOG.error("unexpected error in {} {}", ctx.method(), ctx.path(), e);
                     error(ctx, 500, "internal error (" + e.getClass().getSimpleName() + "); the server log has the details", null);
                 });
@@ -161,6 +169,16 @@ public final class WebServer implements AutoCloseable {
             throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + rootMessage(e), e);
         }
         return this;
+    }
+
+    /** The Jetty BadMessageException in e's cause chain, or null. */
+    private static org.eclipse.jetty.http.BadMessageException badMessage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.eclipse.jetty.http.BadMessageException bad) {
+                return bad;
+            }
+        }
+        return null;
     }
 
     /**
