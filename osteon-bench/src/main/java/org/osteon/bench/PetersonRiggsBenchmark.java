@@ -115,11 +115,16 @@ public class PetersonRiggsBenchmark {
     }
 
     /**
-     * Thread CPU time per warm solve (median and minimum of N after N warm-up solves), for each run;
+     * Thread CPU time per warm solve (median and minimum of N after at least N warm-up solves and at
+     * least {@value #WARM_UP_SECONDS} s of warm-up: after 20 solves of the two-year denosumab run the
+     * JIT had not settled, 7 ms against 4.3-4.6 ms after 1000), for each run;
      * a second argument overrides the scenarios' method (e.g. {@code 20 bdf}; {@code -} keeps it), a
      * third says what to record ({@code scenario}, the default, or {@code all}), a fourth which runs
      * (comma-separated, e.g. {@code 100 bdf scenario denosumab-2y}).
      */
+    /** Least warm-up time per run of {@link #main}, as JMH's default of 5 iterations of 2 s gives. */
+    static final double WARM_UP_SECONDS = 10;
+
     public static void main(String[] args) {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         String method = args.length > 1 && !args[1].equals("-") ? args[1] : null;
@@ -134,8 +139,11 @@ public class PetersonRiggsBenchmark {
             if (method != null) {
                 b.settings = b.settings.withMethod(method);
             }
-            for (int i = 0; i < n; i++) {
+            int warmUps = 0;
+            long warmUpEnd = System.nanoTime() + (long) (WARM_UP_SECONDS * 1e9);
+            while (warmUps < n || System.nanoTime() < warmUpEnd) {
                 b.solve();
+                warmUps++;
             }
             double[] ms = new double[n];
             Trajectory last = null;
@@ -146,9 +154,10 @@ public class PetersonRiggsBenchmark {
             }
             java.util.Arrays.sort(ms);
             var info = last.runInfo();
-            System.out.printf(java.util.Locale.ROOT, "%s: CPU ms per solve median %.2f, min %.2f (n = %d); %s, %d steps "
+            System.out.printf(java.util.Locale.ROOT, "%s: CPU ms per solve median %.2f, min %.2f (n = %d, after %d warm-up"
+                    + " solves); %s, %d steps "
                     + "(%d rejected), %d right-hand sides, %d Jacobians, %d restarts, %d events; record %s: %d columns x %d"
-                    + " times, %d of %d assigned values per output time%n", run, ms[n / 2], ms[0], n,
+                    + " times, %d of %d assigned values per output time%n", run, ms[n / 2], ms[0], n, warmUps,
                     info.method(), info.acceptedSteps(), info.rejectedSteps(), info.functionEvaluations(),
                     info.jacobianEvaluations(), info.restarts(), info.eventsFired(), record, last.columns().size(), last.size(),
                     b.computedPerOutputTime(last), b.problem.model().layout().outputCount());
