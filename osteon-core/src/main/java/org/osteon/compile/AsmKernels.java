@@ -7,6 +7,15 @@ import static org.objectweb.asm.Opcodes.ACC_STATIC;
 import static org.objectweb.asm.Opcodes.ACC_SUPER;
 import static org.objectweb.asm.Opcodes.ACONST_NULL;
 import static org.objectweb.asm.Opcodes.ALOAD;
+import static org.objectweb.asm.Opcodes.LCMP;
+import static org.objectweb.asm.Opcodes.IFNE;
+import static org.objectweb.asm.Opcodes.IFEQ;
+import static org.objectweb.asm.Opcodes.DCONST_1;
+import static org.objectweb.asm.Opcodes.DCONST_0;
+import static org.objectweb.asm.Opcodes.DCMPL;
+import static org.objectweb.asm.Opcodes.DASTORE;
+import static org.objectweb.asm.Opcodes.DALOAD;
+import static org.objectweb.asm.Opcodes.ARETURN;
 import static org.objectweb.asm.Opcodes.ASTORE;
 import static org.objectweb.asm.Opcodes.ATHROW;
 import static org.objectweb.asm.Opcodes.BIPUSH;
@@ -109,9 +118,17 @@ final class AsmKernels {
     /** The budgets actually used (the constants, or smaller ones in tests to exercise chunks and part classes). */
     private final int methodBytes;
     private final int poolBudget;
+    /**
+     * The parameter-only terms whose values the class keeps between calls (see {@link ParameterOnlyTerms}),
+     * or null: none, or hoisting is off (a model with external functions, which could call back into
+     * the kernel with other parameters in the middle of a routine).
+     */
+    private final ParameterOnlyTerms terms;
 
     private AsmKernels(FlatSystem flat, JacobianPlan plan, SymbolTable symbols, List<String> externalNames,
-                       int methodBytes, int poolBudget) {
+                       int methodBytes, int poolBudget, boolean hoist) {
+        this.terms = hoist && externalNames.isEmpty()
+                ? new ParameterOnlyTerms(symbols, flat.parameters().size(), externalNames) : null;
         this.methodBytes = methodBytes;
         this.poolBudget = poolBudget;
         this.flat = flat;
@@ -131,7 +148,13 @@ final class AsmKernels {
     /** With other size budgets (tests use small ones to exercise chunks, loops and part classes on small models). */
     static Kernel compile(FlatSystem flat, JacobianPlan plan, SymbolTable symbols, List<String> externalNames,
                           ExternalFunction[] externals, int methodBytes, int poolBudget) {
-        Map<String, byte[]> classes = classes(flat, plan, symbols, externalNames, methodBytes, poolBudget);
+        return compile(flat, plan, symbols, externalNames, externals, methodBytes, poolBudget, true);
+    }
+
+    /** With hoisting of parameter-only terms on or off (tests compare the two bit for bit). */
+    static Kernel compile(FlatSystem flat, JacobianPlan plan, SymbolTable symbols, List<String> externalNames,
+                          ExternalFunction[] externals, int methodBytes, int poolBudget, boolean hoist) {
+        Map<String, byte[]> classes = classes(flat, plan, symbols, externalNames, methodBytes, poolBudget, hoist);
         if (classes == null) {
             return null;
         }
@@ -152,7 +175,7 @@ final class AsmKernels {
     /** With other size budgets (tests exercise the chunked form on small models). */
     static OutputSelection outputSelection(FlatSystem flat, JacobianPlan plan, SymbolTable symbols, List<String> externalNames,
                                            ExternalFunction[] externals, int[] indices, int methodBytes, int poolBudget) {
-        AsmKernels gen = new AsmKernels(flat, plan, symbols, externalNames, methodBytes, poolBudget);
+        AsmKernels gen = new AsmKernels(flat, plan, symbols, externalNames, methodBytes, poolBudget, true);
         gen.generateOutputSelection(indices);
         Map<String, byte[]> out = new LinkedHashMap<>();
         out.put(gen.className, gen.classes.get(gen.className));
@@ -177,7 +200,12 @@ final class AsmKernels {
      */
     static Map<String, byte[]> classes(FlatSystem flat, JacobianPlan plan, SymbolTable symbols, List<String> externalNames,
                                        int methodBytes, int poolBudget) {
-        AsmKernels gen = new AsmKernels(flat, plan, symbols, externalNames, methodBytes, poolBudget);
+        return classes(flat, plan, symbols, externalNames, methodBytes, poolBudget, true);
+    }
+
+    static Map<String, byte[]> classes(FlatSystem flat, JacobianPlan plan, SymbolTable symbols, List<String> externalNames,
+                                       int methodBytes, int poolBudget, boolean hoist) {
+        AsmKernels gen = new AsmKernels(flat, plan, symbols, externalNames, methodBytes, poolBudget, hoist);
         if (!gen.supported()) {
             return null;
         }
@@ -256,7 +284,6 @@ final class AsmKernels {
         for (int i = 0; i < flat.derivatives().size(); i++) {
             rhs.add(new Stmt(-1, i, flat.derivatives().get(i)));
         }
-        routine(main, "rhs$", rhs, null, 'V');
         // jacobian: assigned values it needs, the derivative temporaries, then the entries
         List<Expr> used = new ArrayList<>();
         plan.temps.forEach(tmp -> used.add(tmp.expression()));
@@ -268,28 +295,44 @@ final class AsmKernels {
         for (int k = 0; k < plan.entries.size(); k++) {
             jac.add(new Stmt(-1, k, plan.entries.get(k).expression()));
         }
-        routine(main, "jacobian$", jac, null, 'V');
         // outputs in declaration order
-        routine(main, "outputs$", outputStatements(java.util.stream.IntStream.range(0, flat.outputs().size()).toArray()), null,
-                'V');
-        delegate(main, "rhs", "rhs$");
-        delegate(main, "jacobian", "jacobian$");
-        delegate(main, "outputs", "outputs$");
-        // events
+        List<Stmt> outputs = outputStatements(java.util.stream.IntStream.range(0, flat.outputs().size()).toArray());
         List<Expr> triggers = new ArrayList<>();
         List<Expr> guards = new ArrayList<>();
         for (FlatSystem.FlatEvent ev : flat.events()) {
             triggers.add(ev.trigger());
             guards.addAll(ev.guards());
         }
+        // every term is found before any routine is written: the routines address kept values by index
+        scanTerms(rhs, null);
+        scanTerms(jac, null);
+        scanTerms(outputs, null);
+        List<List<Stmt>> triggerBodies = new ArrayList<>();
+        List<List<Stmt>> guardBodies = new ArrayList<>();
+        for (Expr trigger : triggers) {
+            triggerBodies.add(valueStatements(List.of(trigger)));
+            scanTerms(triggerBodies.get(triggerBodies.size() - 1), trigger);
+        }
+        for (Expr guard : guards) {
+            guardBodies.add(valueStatements(List.of(guard)));
+            scanTerms(guardBodies.get(guardBodies.size() - 1), guard);
+        }
+        routine(main, "rhs$", rhs, null, 'V');
+        routine(main, "jacobian$", jac, null, 'V');
+        routine(main, "outputs$", outputs, null, 'V');
+        delegate(main, "rhs", "rhs$");
+        delegate(main, "jacobian", "jacobian$");
+        delegate(main, "outputs", "outputs$");
+        // events
         for (int e = 0; e < triggers.size(); e++) {
-            routine(main, "trigger$" + e, valueStatements(List.of(triggers.get(e))), triggers.get(e), 'Z');
+            routine(main, "trigger$" + e, triggerBodies.get(e), triggers.get(e), 'Z');
         }
         for (int g = 0; g < guards.size(); g++) {
-            routine(main, "guard$" + g, valueStatements(List.of(guards.get(g))), guards.get(g), 'D');
+            routine(main, "guard$" + g, guardBodies.get(g), guards.get(g), 'D');
         }
         dispatch(main, "trigger", "trigger$", triggers.size(), 'Z', "event");
         dispatch(main, "guard", "guard$", guards.size(), 'D', "guard");
+        keptValues(main);
         staticInit(main);
         finishPart();
         main.visitEnd();
@@ -318,7 +361,9 @@ final class AsmKernels {
         constructor(main);
         List<Stmt> body = outputStatements(indices);
         int computed = (int) body.stream().filter(st -> st.key() >= 0).count();
+        scanTerms(body, null);
         routine(main, "outputs$", body, null, 'V');
+        keptValues(main);
         delegate(main, "evaluate", "outputs$");
         MethodVisitor mv = main.visitMethod(ACC_PUBLIC, "computedValues", "()I", null, null);
         mv.visitCode();
@@ -361,6 +406,12 @@ final class AsmKernels {
         mv.visitInsn(DUP);
         mv.visitMethodInsn(INVOKESPECIAL, "java/lang/ThreadLocal", "<init>", "()V", false);
         mv.visitFieldInsn(PUTSTATIC, className, "SCRATCH", "Ljava/lang/ThreadLocal;");
+        if (hoisting()) {
+            mv.visitTypeInsn(NEW, "java/lang/ThreadLocal");
+            mv.visitInsn(DUP);
+            mv.visitMethodInsn(INVOKESPECIAL, "java/lang/ThreadLocal", "<init>", "()V", false);
+            mv.visitFieldInsn(PUTSTATIC, className, "KEPT", "Ljava/lang/ThreadLocal;");
+        }
         mv.visitInsn(RETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
@@ -420,6 +471,14 @@ final class AsmKernels {
      * {@code result} as a truth value ('Z'), a double ('D'), or nothing ('V').
      */
     private void routine(ClassWriter cw, String name, List<Stmt> body, Expr result, char type) {
+        routine(cw, name, body, result, type, true);
+    }
+
+    /**
+     * @param readKept whether the routine reads hoisted terms from the kept values (not the routine
+     *                 that computes them); only a routine written as one method does
+     */
+    private void routine(ClassWriter cw, String name, List<Stmt> body, Expr result, char type, boolean readKept) {
         long size = 0;
         for (Stmt st : body) {
             size += statementBytes(st);
@@ -439,6 +498,26 @@ final class AsmKernels {
                     em.local.put(st.key(), slot);
                     slot += 2;
                 }
+            }
+            if (readKept && hoisting() && (body.stream().anyMatch(st -> terms.uses(st.expr())) || result != null && terms.uses(result))) {
+                // kept = kept$(p): the terms' values for these parameters, recomputed only when a key slot changed
+                mv.visitVarInsn(ALOAD, 3);
+                mv.visitMethodInsn(INVOKESTATIC, className, "kept$", "([D)[D", false);
+                mv.visitVarInsn(ASTORE, slot);
+                em.hoisted = terms;
+                em.kept = slot;
+                em.keptOffset = terms.keySlots().length;
+                slot++;
+            }
+            List<Expr> roots = new ArrayList<>();
+            body.forEach(st -> roots.add(st.expr()));
+            if (result != null) {
+                roots.add(result);
+            }
+            Map<Expr, Integer> repeated = RepeatedTerms.in(roots, em.hoisted, externalNames);
+            if (!repeated.isEmpty()) {
+                em.repeated = repeated;
+                em.repeatedBase = slot;
             }
             body.forEach(em::statement);
         } else {
@@ -559,6 +638,104 @@ final class AsmKernels {
             classes.put(partName, part.toByteArray());
             part = null;
         }
+    }
+
+    // ---- kept values of parameter-only terms ------------------------------------------
+
+    private boolean hoisting() {
+        return terms != null && !terms.isEmpty();
+    }
+
+    private void scanTerms(List<Stmt> body, Expr result) {
+        if (terms == null) {
+            return;
+        }
+        body.forEach(st -> terms.scan(st.expr()));
+        if (result != null) {
+            terms.scan(result);
+        }
+    }
+
+    /**
+     * {@code static double[] kept$(double[] p)}: this thread's array of K key slots (copies of the
+     * parameters the terms read), the H terms' values and a valid flag. When the flag is unset or a
+     * key differs from p bit for bit, the keys are copied and {@code hoist$} recomputes every term
+     * from p, with the same instructions the routines would have run. Per thread, so one kernel
+     * still serves simultaneous runs; compared bit for bit, so NaN keys stay valid and -0.0
+     * differs from 0.0 as it may for a power.
+     */
+    private void keptValues(ClassWriter cw) {
+        if (!hoisting()) {
+            return;
+        }
+        int[] keys = terms.keySlots();
+        int k = keys.length;
+        int h = terms.terms().size();
+        cw.visitField(ACC_PRIVATE | ACC_STATIC | ACC_FINAL, "KEPT", "Ljava/lang/ThreadLocal;", null, null).visitEnd();
+        List<Stmt> hoist = new ArrayList<>();
+        for (int j = 0; j < h; j++) {
+            hoist.add(new Stmt(-1, k + j, terms.terms().get(j)));
+        }
+        routine(cw, "hoist$", hoist, null, 'V', false);
+        MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "kept$", "([D)[D", null, null);
+        mv.visitCode();
+        Label refresh = new Label();
+        // locals: p (0), kept (1)
+        mv.visitFieldInsn(GETSTATIC, className, "KEPT", "Ljava/lang/ThreadLocal;");
+        pushInt(mv, k + h + 1);
+        mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "scratch", "(Ljava/lang/ThreadLocal;I)[D", false);
+        mv.visitVarInsn(ASTORE, 1);
+        mv.visitVarInsn(ALOAD, 1);
+        pushInt(mv, k + h);
+        mv.visitInsn(DALOAD);
+        mv.visitInsn(DCONST_0);
+        mv.visitInsn(DCMPL);
+        mv.visitJumpInsn(IFEQ, refresh);
+        for (int i = 0; i < k; i++) {
+            mv.visitVarInsn(ALOAD, 1);
+            pushInt(mv, i);
+            mv.visitInsn(DALOAD);
+            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J", false);
+            mv.visitVarInsn(ALOAD, 0);
+            pushInt(mv, keys[i]);
+            mv.visitInsn(DALOAD);
+            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J", false);
+            mv.visitInsn(LCMP);
+            mv.visitJumpInsn(IFNE, refresh);
+        }
+        mv.visitVarInsn(ALOAD, 1);
+        mv.visitInsn(ARETURN);
+        mv.visitLabel(refresh);
+        for (int i = 0; i < k; i++) {
+            mv.visitVarInsn(ALOAD, 1);
+            pushInt(mv, i);
+            mv.visitVarInsn(ALOAD, 0);
+            pushInt(mv, keys[i]);
+            mv.visitInsn(DALOAD);
+            mv.visitInsn(DASTORE);
+        }
+        // hoist$(t = 0, y = null, p, out = kept, ext = null): the terms read neither time, states nor externals
+        mv.visitInsn(DCONST_0);
+        mv.visitInsn(ACONST_NULL);
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitVarInsn(ALOAD, 1);
+        mv.visitInsn(ACONST_NULL);
+        mv.visitMethodInsn(INVOKESTATIC, className, "hoist$", ROUTINE_ARGS + "V", false);
+        mv.visitVarInsn(ALOAD, 1);
+        pushInt(mv, k + h);
+        mv.visitInsn(DCONST_1);
+        mv.visitInsn(DASTORE);
+        mv.visitVarInsn(ALOAD, 1);
+        mv.visitInsn(ARETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** Number of distinct parameter-only terms whose values the kernel of this system keeps (tests). */
+    static int keptTerms(FlatSystem flat, JacobianPlan plan, SymbolTable symbols, List<String> externalNames) {
+        AsmKernels gen = new AsmKernels(flat, plan, symbols, externalNames, METHOD_BYTES, POOL_BUDGET, true);
+        gen.generate();
+        return gen.terms == null ? 0 : gen.terms.terms().size();
     }
 
     // ---- statement lists ----------------------------------------------------------------

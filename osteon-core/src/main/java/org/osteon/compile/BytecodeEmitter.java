@@ -16,6 +16,7 @@ import static org.objectweb.asm.Opcodes.DNEG;
 import static org.objectweb.asm.Opcodes.DSTORE;
 import static org.objectweb.asm.Opcodes.DSUB;
 import static org.objectweb.asm.Opcodes.DUP;
+import static org.objectweb.asm.Opcodes.DUP2;
 import static org.objectweb.asm.Opcodes.GOTO;
 import static org.objectweb.asm.Opcodes.IADD;
 import static org.objectweb.asm.Opcodes.IAND;
@@ -73,6 +74,20 @@ final class BytecodeEmitter {
     private int[] loopStride;
     private int loopPos;
     private int loopVar;
+    /** Hoisted parameter-only terms, read from the kept values in local {@link #kept}; null: computed in place. */
+    ParameterOnlyTerms hoisted;
+    /** Local holding the kept values (see {@link AsmKernels}' {@code kept$}); the k-th term is at {@link #keptOffset} + k. */
+    int kept = -1;
+    int keptOffset;
+    /**
+     * Terms that occur more than once in this method (see {@link RepeatedTerms}), each kept in the
+     * local {@link #repeatedBase} + 2 r after its first evaluation; null: none.
+     */
+    java.util.Map<Expr, Integer> repeated;
+    int repeatedBase;
+    private boolean[] stored;
+    /** Above 0 while writing a branch of a piecewise, code that may not run: no value is stored there. */
+    private int conditional;
 
     /**
      * @param y, p, out, s, ext local-variable slots of the state, parameters, output array,
@@ -181,6 +196,39 @@ final class BytecodeEmitter {
 
     /** Pushes the expression's value as a double. */
     void num(Expr e) {
+        if (hoisted != null && !(e instanceof Expr.Num) && !(e instanceof Expr.Sym)) {
+            Integer k = hoisted.indexOf(e);
+            if (k != null) {
+                mv.visitVarInsn(ALOAD, kept);
+                pushInt(mv, keptOffset + k);
+                mv.visitInsn(DALOAD);
+                return;
+            }
+        }
+        if (repeated != null) {
+            Integer r = repeated.get(e);
+            if (r != null) {
+                if (stored == null) {
+                    stored = new boolean[repeated.size()];
+                }
+                int slot = repeatedBase + 2 * r;
+                if (stored[r]) {
+                    mv.visitVarInsn(DLOAD, slot);
+                    return;
+                }
+                computed(e);
+                if (conditional == 0) {
+                    mv.visitInsn(DUP2);
+                    mv.visitVarInsn(DSTORE, slot);
+                    stored[r] = true;
+                }
+                return;
+            }
+        }
+        computed(e);
+    }
+
+    private void computed(Expr e) {
         if (JavaSourceGenerator.isBoolean(e)) {
             Label yes = new Label();
             Label end = new Label();
@@ -388,6 +436,7 @@ final class BytecodeEmitter {
         }
         Label other = new Label();
         Label end = new Label();
+        conditional++;
         bool(a.get(from + 1));
         mv.visitJumpInsn(IFEQ, other);
         num(a.get(from));
@@ -395,6 +444,7 @@ final class BytecodeEmitter {
         mv.visitLabel(other);
         piecewise(a, from + 2);
         mv.visitLabel(end);
+        conditional--;
     }
 
     private void external(String name) {
