@@ -124,6 +124,8 @@ final class AsmKernels {
      * the kernel with other parameters in the middle of a routine).
      */
     private final ParameterOnlyTerms terms;
+    /** Whether the chunks of the routine being written read kept terms (not those of {@code hoist$}). */
+    private boolean chunksReadKept;
 
     private AsmKernels(FlatSystem flat, JacobianPlan plan, SymbolTable symbols, List<String> externalNames,
                        int methodBytes, int poolBudget, boolean hoist) {
@@ -534,6 +536,7 @@ final class AsmKernels {
             mv.visitVarInsn(ASTORE, 6);
             List<Unit> chunk = new ArrayList<>();
             long chunkSize = 0;
+            chunksReadKept = readKept;
             for (Unit u : units(body, scratch)) {
                 if (!chunk.isEmpty() && chunkSize + u.bytes() > methodBytes) {
                     callChunk(mv, chunk, scratch);
@@ -587,6 +590,27 @@ final class AsmKernels {
         // chunk locals: t (0-1), y (2), p (3), out (4), s (5), ext (6), loop counter (7)
         BytecodeEmitter em = new BytecodeEmitter(symbols, assignedCount, externalNames, cm, 2, 3, 4, 5, 6);
         em.scratch = scratch;
+        if (chunk.stream().allMatch(u -> u.repeats() == 1)) {
+            // Straight statements only: a rerolled loop runs one block for many index sets, so neither a
+            // kept term (fixed slots) nor a value stored in one iteration may serve another.
+            List<Expr> roots = new ArrayList<>();
+            chunk.forEach(u -> u.block().forEach(st -> roots.add(st.expr())));
+            int local = 8; // after t, y, p, out, s, ext and the loop counter
+            if (chunksReadKept && hoisting() && roots.stream().anyMatch(terms::uses)) {
+                cm.visitVarInsn(ALOAD, 3);
+                cm.visitMethodInsn(INVOKESTATIC, className, "kept$", "([D)[D", false);
+                cm.visitVarInsn(ASTORE, local);
+                em.hoisted = terms;
+                em.kept = local;
+                em.keptOffset = terms.keySlots().length;
+                local++;
+            }
+            Map<Expr, Integer> repeated = RepeatedTerms.in(roots, em.hoisted, externalNames);
+            if (!repeated.isEmpty()) {
+                em.repeated = repeated;
+                em.repeatedBase = local;
+            }
+        }
         for (Unit u : chunk) {
             if (u.repeats() == 1) {
                 em.statement(u.block().get(0));
@@ -677,7 +701,8 @@ final class AsmKernels {
             hoist.add(new Stmt(-1, k + j, terms.terms().get(j)));
         }
         routine(cw, "hoist$", hoist, null, 'V', false);
-        MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "kept$", "([D)[D", null, null);
+        // package access, not private: the chunk methods of the part classes call it too
+        MethodVisitor mv = cw.visitMethod(ACC_STATIC, "kept$", "([D)[D", null, null);
         mv.visitCode();
         Label refresh = new Label();
         // locals: p (0), kept (1)

@@ -51,7 +51,12 @@ class KeptTermsTest {
         }
 
         Kernel kernel(boolean hoist) {
-            return AsmKernels.compile(flat, plan, symbols, List.of(), new ExternalFunction[0], AsmKernels.METHOD_BYTES,
+            return kernel(hoist, AsmKernels.METHOD_BYTES);
+        }
+
+        /** With a small method budget, routines are cut into chunk methods in part classes. */
+        Kernel kernel(boolean hoist, int methodBytes) {
+            return AsmKernels.compile(flat, plan, symbols, List.of(), new ExternalFunction[0], methodBytes,
                     AsmKernels.POOL_BUDGET, hoist);
         }
 
@@ -197,6 +202,58 @@ class KeptTermsTest {
         assertThat(dy[0]).isCloseTo(5 * Math.pow(2, 1.7), org.assertj.core.data.Offset.offset(1e-14));
     }
 
+    /**
+     * Forty units of one shape, each with its own parameter-only power {@code K_i^g_i} and a power
+     * {@code x_i^g_i} written twice: with small method budgets the generator rerolls them into a
+     * loop, whose one block serves every unit, so it must not read unit 1's kept value (or a value
+     * stored in the previous iteration) for the others. Each unit's rate is written out here.
+     */
+    @ParameterizedTest(name = "method budget {0} bytes")
+    @ValueSource(ints = {300, 2000, AsmKernels.METHOD_BYTES})
+    void unitsRerolledIntoALoopKeepTheirOwnTerms(int methodBytes) {
+        int units = 40;
+        StringBuilder text = new StringBuilder("model units()\n");
+        for (int i = 1; i <= units; i++) {
+            text.append("  x").append(i).append("' = x").append(i).append("^g").append(i).append("/(x").append(i).append("^g")
+                    .append(i).append(" + K").append(i).append("^g").append(i).append(") - 0.1*x").append(i).append('\n');
+            text.append("  x").append(i).append(" = ").append(1 + 0.01 * i).append("; g").append(i).append(" = ")
+                    .append(1.1 + 0.02 * i).append("; K").append(i).append(" = ").append(0.5 + 0.05 * i).append('\n');
+        }
+        text.append("end\n");
+        Compiled m = Compiled.of(AntimonyReader.parse(text.toString(), "units.ant"));
+        Kernel hoisted = m.kernel(true, methodBytes);
+        Kernel plain = m.kernel(false, methodBytes);
+        double[] p = new double[m.flat().parameters().size()];
+        double[] y = new double[units];
+        for (int i = 1; i <= units; i++) {
+            p[m.parameter("g" + i)] = 1.1 + 0.02 * i;
+            p[m.parameter("K" + i)] = 0.5 + 0.05 * i;
+            y[i - 1] = 1 + 0.01 * i;
+        }
+        double[] dy = new double[units];
+        double[] dyPlain = new double[units];
+        for (int round = 0; round < 3; round++) {
+            hoisted.rhs(0, y, p, dy);
+            plain.rhs(0, y, p, dyPlain);
+            for (int i = 1; i <= units; i++) {
+                double g = p[m.parameter("g" + i)];
+                double xg = Math.pow(y[i - 1], g);
+                double expected = xg / (xg + Math.pow(p[m.parameter("K" + i)], g)) - 0.1 * y[i - 1];
+                assertThat(dy[i - 1]).as("unit %d, round %d", i, round).isCloseTo(expected,
+                        org.assertj.core.data.Offset.offset(1e-15));
+                assertThat(Double.doubleToLongBits(dy[i - 1])).isEqualTo(Double.doubleToLongBits(dyPlain[i - 1]));
+            }
+            p[m.parameter("K" + (7 + round))] *= 1.5; // a change the kept values must follow
+        }
+        double[] jac = new double[m.plan().entries.size()];
+        double[] jacPlain = new double[jac.length];
+        hoisted.jacobian(0, y, p, jac);
+        plain.jacobian(0, y, p, jacPlain);
+        for (int k = 0; k < jac.length; k++) {
+            assertThat(Double.doubleToLongBits(jac[k])).as("Jacobian entry %d", k).isEqualTo(Double.doubleToLongBits(jacPlain[k]));
+        }
+    }
+
     static Stream<Path> bioModels() throws Exception {
         Path dir = Path.of(KeptTermsTest.class.getResource("/text/biomodels").toURI());
         try (Stream<Path> s = Files.list(dir)) {
@@ -204,21 +261,29 @@ class KeptTermsTest {
         }
     }
 
+    /** Each model of the sample with the default method budget and with 300 bytes. */
+    static Stream<org.junit.jupiter.params.provider.Arguments> bioModelsWhole() throws Exception {
+        return bioModels().flatMap(f -> Stream.of(org.junit.jupiter.params.provider.Arguments.of(f, AsmKernels.METHOD_BYTES),
+                org.junit.jupiter.params.provider.Arguments.of(f, 300)));
+    }
+
     /**
      * Real models (the BioModels sample): every routine of the kernel with kept and shared terms
      * gives the numbers of the kernel without them, bit for bit, while parameters and states change
-     * between calls (seeded; each parameter scaled by 0.5-2 or set to 0).
+     * between calls (seeded; each parameter scaled by 0.5-2 or set to 0); with routines in one
+     * method and, with a 300-byte budget, cut into chunk methods (where rerolled loops must neither
+     * read kept terms nor share values across iterations).
      */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("bioModels")
-    void bioModelsGiveTheSameNumbersBitForBit(Path file) throws Exception {
+    @ParameterizedTest(name = "{0}, method budget {1}")
+    @MethodSource("bioModelsWhole")
+    void bioModelsGiveTheSameNumbersBitForBit(Path file, int methodBytes) throws Exception {
         Model model = AntimonyReader.readWithWarnings(file).model();
         Compiled m = Compiled.of(model);
         if (!m.flat().externals().isEmpty()) {
             return; // hoisting is off for models with external functions
         }
-        Kernel hoisted = m.kernel(true);
-        Kernel plain = m.kernel(false);
+        Kernel hoisted = m.kernel(true, methodBytes);
+        Kernel plain = m.kernel(false, methodBytes);
         if (hoisted == null) {
             assertThat(plain).isNull(); // a function the generator does not know: both fall back alike
             return;
