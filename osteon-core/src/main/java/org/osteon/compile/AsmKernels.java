@@ -501,26 +501,12 @@ final class AsmKernels {
                     slot += 2;
                 }
             }
-            if (readKept && hoisting() && (body.stream().anyMatch(st -> terms.uses(st.expr())) || result != null && terms.uses(result))) {
-                // kept = kept$(p): the terms' values for these parameters, recomputed only when a key slot changed
-                mv.visitVarInsn(ALOAD, 3);
-                mv.visitMethodInsn(INVOKESTATIC, className, "kept$", "([D)[D", false);
-                mv.visitVarInsn(ASTORE, slot);
-                em.hoisted = terms;
-                em.kept = slot;
-                em.keptOffset = terms.keySlots().length;
-                slot++;
-            }
             List<Expr> roots = new ArrayList<>();
             body.forEach(st -> roots.add(st.expr()));
             if (result != null) {
                 roots.add(result);
             }
-            Map<Expr, Integer> repeated = RepeatedTerms.in(roots, em.hoisted, externalNames);
-            if (!repeated.isEmpty()) {
-                em.repeated = repeated;
-                em.repeatedBase = slot;
-            }
+            shareTerms(mv, em, roots, slot, readKept);
             body.forEach(em::statement);
         } else {
             Map<Integer, Integer> scratch = new HashMap<>();
@@ -595,21 +581,7 @@ final class AsmKernels {
             // kept term (fixed slots) nor a value stored in one iteration may serve another.
             List<Expr> roots = new ArrayList<>();
             chunk.forEach(u -> u.block().forEach(st -> roots.add(st.expr())));
-            int local = 8; // after t, y, p, out, s, ext and the loop counter
-            if (chunksReadKept && hoisting() && roots.stream().anyMatch(terms::uses)) {
-                cm.visitVarInsn(ALOAD, 3);
-                cm.visitMethodInsn(INVOKESTATIC, className, "kept$", "([D)[D", false);
-                cm.visitVarInsn(ASTORE, local);
-                em.hoisted = terms;
-                em.kept = local;
-                em.keptOffset = terms.keySlots().length;
-                local++;
-            }
-            Map<Expr, Integer> repeated = RepeatedTerms.in(roots, em.hoisted, externalNames);
-            if (!repeated.isEmpty()) {
-                em.repeated = repeated;
-                em.repeatedBase = local;
-            }
+            shareTerms(cm, em, roots, 8, chunksReadKept); // locals from 8: after t, y, p, out, s, ext and the loop counter
         }
         for (Unit u : chunk) {
             if (u.repeats() == 1) {
@@ -668,6 +640,30 @@ final class AsmKernels {
 
     private boolean hoisting() {
         return terms != null && !terms.isEmpty();
+    }
+
+    /**
+     * Sets up a method (p in local 3) whose statements are {@code roots} to read kept terms and to
+     * compute repeated terms once: when it uses a kept term and may read them, {@code kept =
+     * kept$(p)} into local {@code firstFree}, then the repeated terms' locals after it.
+     */
+    private void shareTerms(MethodVisitor mv, BytecodeEmitter em, List<Expr> roots, int firstFree, boolean readKept) {
+        int local = firstFree;
+        if (readKept && hoisting() && roots.stream().anyMatch(terms::uses)) {
+            // the terms' values for these parameters, recomputed only when a key slot changed
+            mv.visitVarInsn(ALOAD, 3);
+            mv.visitMethodInsn(INVOKESTATIC, className, "kept$", "([D)[D", false);
+            mv.visitVarInsn(ASTORE, local);
+            em.hoisted = terms;
+            em.kept = local;
+            em.keptOffset = terms.keySlots().length;
+            local++;
+        }
+        Map<Expr, Integer> repeated = RepeatedTerms.in(roots, em.hoisted, externalNames);
+        if (!repeated.isEmpty()) {
+            em.repeated = repeated;
+            em.repeatedBase = local;
+        }
     }
 
     private void scanTerms(List<Stmt> body, Expr result) {

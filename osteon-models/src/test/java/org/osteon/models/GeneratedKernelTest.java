@@ -49,25 +49,22 @@ class GeneratedKernelTest {
                 y[i] = y0[i] * random.nextDouble(0.8, 1.25);
             }
             double t = random.nextDouble(0, 1000);
-            double[] a = new double[n];
-            double[] b = new double[n];
-            generated.derivatives(t, y, p, a);
-            interpreted.derivatives(t, y, p, b);
-            sameBits(a, b, "derivatives", id, call);
-            if (generated.jacobianPattern() != null) {
-                int nz = generated.jacobianPattern().nonZeros();
-                a = new double[nz];
-                b = new double[nz];
-                generated.jacobianValues(t, y, p, a);
-                interpreted.jacobianValues(t, y, p, b);
-                sameBits(a, b, "Jacobian", id, call);
+            Routine[] routines = {
+                (m, out) -> m.derivatives(t, y, p, out),
+                (m, out) -> m.jacobianValues(t, y, p, out),
+                (m, out) -> m.outputs(t, y, p, out)};
+            int[] sizes = {n, generated.jacobianPattern() == null ? 0 : generated.jacobianPattern().nonZeros(),
+                generated.layout().outputCount()};
+            String[] names = {"derivatives", "Jacobian", "outputs"};
+            for (int r = 0; r < routines.length; r++) {
+                if (sizes[r] > 0) {
+                    double[] a = new double[sizes[r]];
+                    double[] b = new double[sizes[r]];
+                    routines[r].run(generated, a);
+                    routines[r].run(interpreted, b);
+                    sameBits(a, b, names[r], id, call);
+                }
             }
-            int outputs = generated.layout().outputCount();
-            a = new double[outputs];
-            b = new double[outputs];
-            generated.outputs(t, y, p, a);
-            interpreted.outputs(t, y, p, b);
-            sameBits(a, b, "outputs", id, call);
             for (int e = 0; e < generated.events().size(); e++) {
                 CompiledEvent g = generated.events().get(e);
                 CompiledEvent i = interpreted.events().get(e);
@@ -77,6 +74,10 @@ class GeneratedKernelTest {
                 assertThat(g.trigger(t, y, p)).isEqualTo(i.trigger(t, y, p));
             }
         }
+    }
+
+    private interface Routine {
+        void run(CompiledModel model, double[] out);
     }
 
     private static void sameBits(double[] a, double[] b, String what, String model, int call) {
