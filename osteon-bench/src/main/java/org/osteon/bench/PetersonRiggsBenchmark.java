@@ -130,6 +130,9 @@ public class PetersonRiggsBenchmark {
         String method = args.length > 1 && !args[1].equals("-") ? args[1] : null;
         String record = args.length > 2 ? args[2] : "scenario";
         String[] runs = args.length > 3 ? args[3].split(",") : new String[] {"teriparatide-1y", "denosumab-2y", "denosumab-48mo"};
+        // optional fifth argument RTOL,ATOL: other tolerances than the scenario's (work-precision runs)
+        double[] tolerances = args.length > 4 ? java.util.Arrays.stream(args[4].split(",")).mapToDouble(Double::parseDouble).toArray()
+                : null;
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         for (String run : runs) {
             PetersonRiggsBenchmark b = new PetersonRiggsBenchmark();
@@ -138,6 +141,9 @@ public class PetersonRiggsBenchmark {
             b.setup();
             if (method != null) {
                 b.settings = b.settings.withMethod(method);
+            }
+            if (tolerances != null) {
+                b.settings = b.settings.withTolerances(tolerances[0], tolerances[1]);
             }
             int warmUps = 0;
             long warmUpEnd = System.nanoTime() + (long) (WARM_UP_SECONDS * 1e9);

@@ -33,7 +33,7 @@ import org.osteon.trajectory.Trajectory;
  * solution. Run on demand; see {@code src/main/c/pr_baseline.c} and {@code docs/performance.md}.
  *
  * <ul>
- * <li>{@code export SCENARIO DIR}: writes {@code DIR/pr_model.h}: the right-hand side and event
+ * <li>{@code export SCENARIO DIR} (a built-in scenario id or a scenario file): writes {@code DIR/pr_model.h}: the right-hand side and event
  * triggers of the model's generated Java source ({@link ModelCompiler#generatedSource}) turned into C
  * line by line, the scenario's initial state and parameters, its doses and output grid. The switch
  * flags are set inside the right-hand side from the triggers, as OpenBoneMin writes its
@@ -63,10 +63,18 @@ public final class PetersonRiggsCBaseline {
         }
     }
 
+    /** A built-in scenario by id, or a scenario file (a name ending in .yaml). */
+    private static Scenario scenario(BuiltInCatalog catalog, String idOrFile) {
+        if (idOrFile.endsWith(".yaml")) {
+            return org.osteon.scenario.ScenarioReader.read(Path.of(idOrFile));
+        }
+        return catalog.scenario(idOrFile).orElseThrow(() -> new IllegalArgumentException("no scenario " + idOrFile));
+    }
+
     private static SimulationProblem problem(String scenarioId) {
         BuiltInCatalog catalog = new BuiltInCatalog();
         ScenarioRunner runner = new ScenarioRunner(catalog);
-        Scenario s = catalog.scenario(scenarioId).orElseThrow(() -> new IllegalArgumentException("no scenario " + scenarioId));
+        Scenario s = scenario(catalog, scenarioId);
         return runner.problem(s, runner.model(s));
     }
 
@@ -221,7 +229,7 @@ public final class PetersonRiggsCBaseline {
     static void compare(String scenarioId, List<String> files) throws IOException {
         BuiltInCatalog catalog = new BuiltInCatalog();
         ScenarioRunner runner = new ScenarioRunner(catalog);
-        Scenario s = catalog.scenario(scenarioId).orElseThrow();
+        Scenario s = scenario(catalog, scenarioId);
         SimulationProblem problem = runner.problem(s, runner.model(s));
         List<String> outputs = ScenarioRunner.recorded(s, problem).stream()
                 .filter(id -> problem.model().layout().outputIndex(id) >= 0).toList();
@@ -247,8 +255,8 @@ public final class PetersonRiggsCBaseline {
 
     /**
      * {@code osteon:METHOD:RTOL:ATOL[:STATE=RTOL,...]}: Osteon at these settings (per-state relative
-     * tolerances optional), its error and the median thread CPU time of 15 solves after 15 warm-up
-     * solves, recording the scenario's columns as {@code osteon run} does.
+     * tolerances optional), its error and the median thread CPU time of at least 15 solves after at
+     * least 10 s of warm-up, recording the scenario's columns as {@code osteon run} does.
      */
     private static void osteon(String spec, SolverSettings base, SimulationProblem problem, List<String> outputs,
                                double[][] ref) {
@@ -264,17 +272,23 @@ public final class PetersonRiggsCBaseline {
                 .withStateTolerances(rtolByState, java.util.Map.of());
         SimulationProblem recorded = problem.withRecordedOutputs(outputs);
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
-        double[] ms = new double[15];
         Trajectory t = null;
-        for (int r = 0; r < 30; r++) {
+        long warmStart = System.nanoTime();
+        int warm = 0;
+        // as PetersonRiggsBenchmark: warm up for at least 10 s and 15 solves, or the JIT has not settled
+        while (warm < 15 || System.nanoTime() - warmStart < 10_000_000_000L) {
+            t = Simulator.solve(recorded, settings);
+            warm++;
+        }
+        int runs = Math.max(15, Math.min(1000, warm / 2));
+        double[] ms = new double[runs];
+        for (int r = 0; r < runs; r++) {
             long t0 = cpu.getCurrentThreadCpuTime();
             t = Simulator.solve(recorded, settings);
-            if (r >= 15) {
-                ms[r - 15] = (cpu.getCurrentThreadCpuTime() - t0) / 1e6;
-            }
+            ms[r] = (cpu.getCurrentThreadCpuTime() - t0) / 1e6;
         }
         java.util.Arrays.sort(ms);
-        report(String.format(Locale.ROOT, "%s (%.0f ms, %d steps)", spec, ms[7], t.runInfo().acceptedSteps()), ref,
+        report(String.format(Locale.ROOT, "%s (%.2f ms, %d steps)", spec, ms[runs / 2], t.runInfo().acceptedSteps()), ref,
                 outputsOf(problem, outputs, statesOf(Simulator.solve(problem, settings), problem)));
     }
 
