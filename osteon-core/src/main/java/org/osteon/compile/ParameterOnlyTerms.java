@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.osteon.model.expr.Expr;
+import org.osteon.model.expr.Exprs;
 
 /**
  * The costly subexpressions of a generated kernel that read only parameters, so that their values
@@ -63,7 +64,7 @@ final class ParameterOnlyTerms {
                 i = terms.size();
                 byValue.put(e, i);
                 terms.add(e);
-                org.osteon.model.expr.Exprs.walk(e, node -> {
+                Exprs.walk(e, node -> {
                     if (node instanceof Expr.Sym s) {
                         SymbolTable.Slot slot = symbols.resolve(s.name());
                         if (slot.where() == SymbolTable.Where.PARAMETER) {
@@ -78,7 +79,7 @@ final class ParameterOnlyTerms {
         if (k == CHEAP) {
             return; // parameter-only but nothing inside is worth keeping
         }
-        for (Expr child : children(e)) {
+        for (Expr child : Exprs.children(e)) {
             scan(child);
         }
     }
@@ -107,7 +108,7 @@ final class ParameterOnlyTerms {
         if (index.containsKey(e)) {
             return true;
         }
-        for (Expr child : children(e)) {
+        for (Expr child : Exprs.children(e)) {
             if (uses(child)) {
                 return true;
             }
@@ -129,7 +130,6 @@ final class ParameterOnlyTerms {
                     || slot.where() == SymbolTable.Where.PARAMETER && slot.index() < modelParameters;
             k = fixed ? CHEAP : NOT_PARAMETER_ONLY;
         } else {
-            boolean costly = e instanceof Expr.Binary b && b.op() == Expr.BinaryOp.POW;
             if (e instanceof Expr.Call c) {
                 String f = c.function();
                 if (externalNames.contains(f) || f.indexOf(Differentiator.PARTIAL) > 0 || NOT_HOISTED.contains(f)) {
@@ -139,11 +139,9 @@ final class ParameterOnlyTerms {
                     }
                     return NOT_PARAMETER_ONLY;
                 }
-                costly = !Builtins.BOOLEAN_FUNCTIONS.contains(f) && !f.equals("piecewise") && !f.equals("min")
-                        && !f.equals("max");
             }
-            k = costly ? COSTLY : CHEAP;
-            for (Expr child : children(e)) {
+            k = RepeatedTerms.isCostly(e, externalNames) ? COSTLY : CHEAP;
+            for (Expr child : Exprs.children(e)) {
                 int c = classify(child);
                 if (c == NOT_PARAMETER_ONLY) {
                     k = NOT_PARAMETER_ONLY;
@@ -154,18 +152,5 @@ final class ParameterOnlyTerms {
         }
         kind.put(e, k);
         return k;
-    }
-
-    private static List<Expr> children(Expr e) {
-        if (e instanceof Expr.Unary u) {
-            return List.of(u.operand());
-        }
-        if (e instanceof Expr.Binary b) {
-            return List.of(b.left(), b.right());
-        }
-        if (e instanceof Expr.Call c) {
-            return c.args();
-        }
-        return List.of();
     }
 }

@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.osteon.model.expr.Expr;
+import org.osteon.model.expr.Exprs;
 
 /**
  * Costly terms (powers and function calls) written more than once in one generated method, such
@@ -51,26 +52,10 @@ final class RepeatedTerms {
         if (hoisted != null && hoisted.indexOf(e) != null) {
             return;
         }
-        if (e instanceof Expr.Unary u) {
-            collect(u.operand(), hoisted, externalNames, occurrences, order);
+        if (e instanceof Expr.Call c && c.function().equals("piecewise")) {
             return;
         }
-        boolean costly;
-        List<Expr> children;
-        if (e instanceof Expr.Binary b) {
-            costly = b.op() == Expr.BinaryOp.POW;
-            children = List.of(b.left(), b.right());
-        } else if (e instanceof Expr.Call c) {
-            String f = c.function();
-            if (f.equals("piecewise")) {
-                return;
-            }
-            costly = !externalNames.contains(f) && f.indexOf(Differentiator.PARTIAL) < 0
-                    && !Builtins.BOOLEAN_FUNCTIONS.contains(f) && !f.equals("min") && !f.equals("max");
-            children = c.args();
-        } else {
-            return;
-        }
+        boolean costly = isCostly(e, externalNames);
         if (costly) {
             List<Expr> nodes = occurrences.get(e);
             if (nodes == null) {
@@ -80,8 +65,25 @@ final class RepeatedTerms {
             }
             nodes.add(e);
         }
-        for (Expr child : children) {
+        for (Expr child : Exprs.children(e)) {
             collect(child, hoisted, externalNames, occurrences, order);
         }
+    }
+
+    /**
+     * Whether evaluating the node itself costs more than reading a value back: a power, or a call of a
+     * built-in function other than a comparison, logic, {@code piecewise}, {@code min} or {@code max}.
+     * Calls of external functions are never shared or kept: they need not be pure.
+     */
+    static boolean isCostly(Expr e, List<String> externalNames) {
+        if (e instanceof Expr.Binary b) {
+            return b.op() == Expr.BinaryOp.POW;
+        }
+        if (e instanceof Expr.Call c) {
+            String f = c.function();
+            return !externalNames.contains(f) && f.indexOf(Differentiator.PARTIAL) < 0 && !Builtins.BOOLEAN_FUNCTIONS.contains(f)
+                    && !f.equals("piecewise") && !f.equals("min") && !f.equals("max");
+        }
+        return false;
     }
 }

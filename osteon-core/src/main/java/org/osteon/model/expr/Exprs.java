@@ -41,6 +41,17 @@ public final class Exprs {
         return false;
     }
 
+    /** The node's operands, left to right (none for a number or a symbol). */
+    public static java.util.List<Expr> children(Expr e) {
+        if (e instanceof Expr.Unary u) {
+            return java.util.List.of(u.operand());
+        }
+        if (e instanceof Expr.Binary b) {
+            return java.util.List.of(b.left(), b.right());
+        }
+        return e instanceof Expr.Call c ? c.args() : java.util.List.of();
+    }
+
     /** Visits every node, parents before children, left to right. */
     public static void walk(Expr e, java.util.function.Consumer<Expr> visitor) {
         visitor.accept(e);
