@@ -123,19 +123,24 @@ class BrowserTest {
                 && Boolean.FALSE.equals(js("return window.osteonExplorer.busy")));
     }
 
+    /** The named output of the run the page shows as "current", as the page holds it. */
+    private List<Double> currentSeries(String output) {
+        List<?> v = (List<?>) js("return window.osteonExplorer.result.runs.find(r => r.name === 'current')"
+                + ".series[arguments[0]];", output);
+        return v.stream().map(x -> ((Number) x).doubleValue()).toList();
+    }
+
     private double lastValue(String output) {
-        return ((Number) js("const r = window.osteonExplorer.result.runs.find(r => r.name === 'current');"
-                + "const v = r.series[arguments[0]]; return v[v.length - 1];", output)).doubleValue();
+        List<Double> v = currentSeries(output);
+        return v.get(v.size() - 1);
     }
 
     private double firstValue(String output) {
-        return ((Number) js("const r = window.osteonExplorer.result.runs.find(r => r.name === 'current');"
-                + "return r.series[arguments[0]][0];", output)).doubleValue();
+        return currentSeries(output).get(0);
     }
 
     private double peak(String output) {
-        return ((Number) js("const r = window.osteonExplorer.result.runs.find(r => r.name === 'current');"
-                + "return Math.max(...r.series[arguments[0]]);", output)).doubleValue();
+        return currentSeries(output).stream().mapToDouble(Double::doubleValue).max().orElseThrow();
     }
 
     private void load() {
