@@ -151,6 +151,7 @@ public final class RanklPathwayTrialReport {
             byGroup.computeIfAbsent(p.group(), g -> new LinkedHashMap<>()).computeIfAbsent(p.output(), o -> new ArrayList<>()).add(p);
         }
         Map<String, List<BufferedImage>> figures = new LinkedHashMap<>();
+        Map<String, Pooled> pooled = new LinkedHashMap<>();
         System.out.println("| set | arm | output | n | Osteon RMSE | OpenBoneMin RMSE |");
         System.out.println("|---|---|---|---|---|---|");
         for (var g : byGroup.entrySet()) {
@@ -161,6 +162,7 @@ public final class RanklPathwayTrialReport {
                 Trajectory tr = run(group);
                 double ours = rmse(pts, p -> tr.valueAt(p.output(), p.time()));
                 String theirs = "–";
+                double obmError = Double.NaN;
                 String obmColumn = switch (o.getKey()) {
                     case "BMD_LS_change" -> "BMDlsDENchange";
                     case "CTX" -> "OCchange";
@@ -168,9 +170,15 @@ public final class RanklPathwayTrialReport {
                 };
                 if (obm.isPresent() && obmColumn != null) {
                     Trajectory b = obm.get();
-                    theirs = String.format(Locale.ROOT, "%.2f", rmse(pts, p -> b.valueAt(obmColumn, p.time() * 24)));
+                    obmError = rmse(pts, p -> b.valueAt(obmColumn, p.time() * 24));
+                    theirs = String.format(Locale.ROOT, "%.2f", obmError);
                 }
                 String set = pts.stream().anyMatch(Point::training) ? "training" : "held out";
+                if (!Double.isNaN(obmError)) {
+                    for (String scope : List.of("all", set)) {
+                        pooled.computeIfAbsent(scope + "|" + o.getKey(), k -> new Pooled()).add(pts.size(), ours, obmError);
+                    }
+                }
                 System.out.printf(Locale.ROOT, "| %s | %s | %s | %d | %.2f | %s |%n", set, group, o.getKey(), pts.size(), ours, theirs);
                 String family = group.startsWith("den-") ? "denosumab" : group.startsWith("teri-") ? "teriparatide" : "other";
                 if (!o.getKey().equals("ALP") || family.equals("denosumab")) {
@@ -178,10 +186,39 @@ public final class RanklPathwayTrialReport {
                 }
             }
         }
+        for (var e : pooled.entrySet()) {
+            Pooled p = e.getValue();
+            String[] key = e.getKey().split("\\|");
+            System.out.printf(Locale.ROOT, "| pooled, %s | the %d arms where both apply (Osteon closer on %d) | %s | %d | %.2f | %.2f |%n",
+                    key[0], p.arms, p.oursCloser, key[1], p.n, Math.sqrt(p.ours / p.n), Math.sqrt(p.theirs / p.n));
+        }
         for (var f : figures.entrySet()) {
             Path file = imageDir.resolve("rankl-pathway-trials-" + f.getKey() + ".png");
             tile(f.getValue(), 4, file);
             System.out.println("wrote " + file);
+        }
+    }
+
+    /**
+     * Errors pooled over the arms where OpenBoneMin has the output: the root-mean-square error over
+     * all their points (each arm weighted by its number of points), and on how many arms Osteon's
+     * own error is the smaller.
+     */
+    private static final class Pooled {
+        int arms;
+        int oursCloser;
+        int n;
+        double ours;
+        double theirs;
+
+        void add(int points, double oursRmse, double theirsRmse) {
+            arms++;
+            if (oursRmse <= theirsRmse) {
+                oursCloser++;
+            }
+            n += points;
+            ours += points * oursRmse * oursRmse;
+            theirs += points * theirsRmse * theirsRmse;
         }
     }
 
