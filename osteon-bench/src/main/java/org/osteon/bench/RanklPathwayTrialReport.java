@@ -151,7 +151,7 @@ public final class RanklPathwayTrialReport {
             byGroup.computeIfAbsent(p.group(), g -> new LinkedHashMap<>()).computeIfAbsent(p.output(), o -> new ArrayList<>()).add(p);
         }
         Map<String, List<BufferedImage>> figures = new LinkedHashMap<>();
-        Map<String, Pooled> pooled = new LinkedHashMap<>();
+        Map<PoolKey, Pooled> pooled = new LinkedHashMap<>();
         System.out.println("| set | arm | output | n | Osteon RMSE | OpenBoneMin RMSE |");
         System.out.println("|---|---|---|---|---|---|");
         for (var g : byGroup.entrySet()) {
@@ -161,7 +161,6 @@ public final class RanklPathwayTrialReport {
                 List<Point> pts = o.getValue();
                 Trajectory tr = run(group);
                 double ours = rmse(pts, p -> tr.valueAt(p.output(), p.time()));
-                String theirs = "–";
                 double obmError = Double.NaN;
                 String obmColumn = switch (o.getKey()) {
                     case "BMD_LS_change" -> "BMDlsDENchange";
@@ -171,14 +170,14 @@ public final class RanklPathwayTrialReport {
                 if (obm.isPresent() && obmColumn != null) {
                     Trajectory b = obm.get();
                     obmError = rmse(pts, p -> b.valueAt(obmColumn, p.time() * 24));
-                    theirs = String.format(Locale.ROOT, "%.2f", obmError);
                 }
                 String set = pts.stream().anyMatch(Point::training) ? "training" : "held out";
                 if (!Double.isNaN(obmError)) {
                     for (String scope : List.of("all", set)) {
-                        pooled.computeIfAbsent(scope + "|" + o.getKey(), k -> new Pooled()).add(pts.size(), ours, obmError);
+                        pooled.computeIfAbsent(new PoolKey(scope, o.getKey()), k -> new Pooled()).add(pts.size(), ours, obmError);
                     }
                 }
+                String theirs = Double.isNaN(obmError) ? "–" : String.format(Locale.ROOT, "%.2f", obmError);
                 System.out.printf(Locale.ROOT, "| %s | %s | %s | %d | %.2f | %s |%n", set, group, o.getKey(), pts.size(), ours, theirs);
                 String family = group.startsWith("den-") ? "denosumab" : group.startsWith("teri-") ? "teriparatide" : "other";
                 if (!o.getKey().equals("ALP") || family.equals("denosumab")) {
@@ -188,15 +187,19 @@ public final class RanklPathwayTrialReport {
         }
         for (var e : pooled.entrySet()) {
             Pooled p = e.getValue();
-            String[] key = e.getKey().split("\\|");
             System.out.printf(Locale.ROOT, "| pooled, %s | the %d arms where both apply (Osteon closer on %d) | %s | %d | %.2f | %.2f |%n",
-                    key[0], p.arms, p.oursCloser, key[1], p.n, Math.sqrt(p.ours / p.n), Math.sqrt(p.theirs / p.n));
+                    e.getKey().scope(), p.arms, p.oursCloser, e.getKey().output(), p.n, Math.sqrt(p.ours / p.n),
+                    Math.sqrt(p.theirs / p.n));
         }
         for (var f : figures.entrySet()) {
             Path file = imageDir.resolve("rankl-pathway-trials-" + f.getKey() + ".png");
             tile(f.getValue(), 4, file);
             System.out.println("wrote " + file);
         }
+    }
+
+    /** Which arms a pooled row covers ({@code all}, {@code training} or {@code held out}) and for which output. */
+    private record PoolKey(String scope, String output) {
     }
 
     /**
