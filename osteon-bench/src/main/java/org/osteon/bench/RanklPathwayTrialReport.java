@@ -30,7 +30,8 @@ import org.osteon.units.Quantity;
 
 /**
  * Model against the trial data of {@code rankl-pathway/calibration/}, per arm: a figure per drug
- * (one panel per arm and output, model line, data points; training arms marked) and a Markdown
+ * (one panel per arm and output: model line, OpenBoneMin's line in grey where it applies,
+ * data points; training arms marked) and a Markdown
  * table of root-mean-square errors, training and held-out marked, with OpenBoneMin's error beside
  * ours where it applies (lumbar spine and CTX of the denosumab arms, when the built-in
  * {@code petersonriggs2010} model, the OpenBoneMin port, is present). Writes the figures into the
@@ -105,7 +106,17 @@ public final class RanklPathwayTrialReport {
         };
     }
 
-    private BufferedImage panel(String group, String output, List<Point> pts) {
+    /** OpenBoneMin's output compared with one of ours: its lumbar-spine BMD for denosumab and its CTX surrogate; null for the others. */
+    private static String openBoneMinColumn(String output) {
+        return switch (output) {
+            case "BMD_LS_change" -> "BMDlsDENchange";
+            case "CTX" -> "OCchange";
+            default -> null;
+        };
+    }
+
+    /** One panel: our line, OpenBoneMin's (grey; a dash pattern would not show on lines of daily points) where it has the output, and the data points. */
+    private BufferedImage panel(String group, String output, List<Point> pts, Optional<Trajectory> obm) {
         Trajectory tr = run(group);
         boolean training = pts.stream().anyMatch(Point::training);
         XYChart chart = new XYChartBuilder().width(PANEL_W).height(PANEL_H)
@@ -120,6 +131,19 @@ public final class RanklPathwayTrialReport {
         XYSeries line = chart.addSeries("Osteon", months, tr.column(output));
         line.setMarker(SeriesMarkers.NONE);
         line.setLineColor(new Color(0x1f77b4));
+        String obmColumn = openBoneMinColumn(output);
+        if (obm.isPresent() && obmColumn != null) {
+            Trajectory b = obm.get();
+            double[] hours = b.times();
+            double[] obmMonths = new double[hours.length];
+            for (int i = 0; i < hours.length; i++) {
+                obmMonths[i] = hours[i] / 24 / 30.4375;
+            }
+            XYSeries theirs = chart.addSeries("OpenBoneMin", obmMonths, b.column(obmColumn));
+            theirs.setMarker(SeriesMarkers.NONE);
+            theirs.setLineColor(Color.GRAY);
+            theirs.setLineWidth(1.5f);
+        }
         double[] px = pts.stream().mapToDouble(p -> p.time() / 30.4375).toArray();
         double[] py = pts.stream().mapToDouble(Point::value).toArray();
         XYSeries data = chart.addSeries("data", px, py);
@@ -162,11 +186,7 @@ public final class RanklPathwayTrialReport {
                 Trajectory tr = run(group);
                 double ours = rmse(pts, p -> tr.valueAt(p.output(), p.time()));
                 double obmError = Double.NaN;
-                String obmColumn = switch (o.getKey()) {
-                    case "BMD_LS_change" -> "BMDlsDENchange";
-                    case "CTX" -> "OCchange";
-                    default -> null;
-                };
+                String obmColumn = openBoneMinColumn(o.getKey());
                 if (obm.isPresent() && obmColumn != null) {
                     Trajectory b = obm.get();
                     obmError = rmse(pts, p -> b.valueAt(obmColumn, p.time() * 24));
@@ -181,7 +201,7 @@ public final class RanklPathwayTrialReport {
                 System.out.printf(Locale.ROOT, "| %s | %s | %s | %d | %.2f | %s |%n", set, group, o.getKey(), pts.size(), ours, theirs);
                 String family = group.startsWith("den-") ? "denosumab" : group.startsWith("teri-") ? "teriparatide" : "other";
                 if (!o.getKey().equals("ALP") || family.equals("denosumab")) {
-                    figures.computeIfAbsent(family, f -> new ArrayList<>()).add(panel(group, o.getKey(), pts));
+                    figures.computeIfAbsent(family, f -> new ArrayList<>()).add(panel(group, o.getKey(), pts, obm));
                 }
             }
         }
