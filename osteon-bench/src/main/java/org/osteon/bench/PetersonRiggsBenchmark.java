@@ -114,25 +114,32 @@ public class PetersonRiggsBenchmark {
         return outputs.length == 0 ? 0 : problem.model().outputSelection(outputs).computedValues();
     }
 
+    /** Least warm-up time per run of {@link #main}, as JMH's default of 5 iterations of 2 s gives. */
+    static final double WARM_UP_SECONDS = 10;
+
     /**
      * Thread CPU time per warm solve (median and minimum of N after at least N warm-up solves and at
      * least {@value #WARM_UP_SECONDS} s of warm-up: after 20 solves of the two-year denosumab run the
      * JIT had not settled, 7 ms against 4.3-4.6 ms after 1000), for each run;
      * a second argument overrides the scenarios' method (e.g. {@code 20 bdf}; {@code -} keeps it), a
      * third says what to record ({@code scenario}, the default, or {@code all}), a fourth which runs
-     * (comma-separated, e.g. {@code 100 bdf scenario denosumab-2y}).
+     * (comma-separated, e.g. {@code 100 bdf scenario denosumab-2y}), a fifth other tolerances
+     * ({@code RTOL,ATOL}, optionally followed by relative tolerances of single states, e.g.
+     * {@code 1e-7,1e-13,DENCENT=2e-8}).
      */
-    /** Least warm-up time per run of {@link #main}, as JMH's default of 5 iterations of 2 s gives. */
-    static final double WARM_UP_SECONDS = 10;
-
     public static void main(String[] args) {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         String method = args.length > 1 && !args[1].equals("-") ? args[1] : null;
         String record = args.length > 2 ? args[2] : "scenario";
         String[] runs = args.length > 3 ? args[3].split(",") : new String[] {"teriparatide-1y", "denosumab-2y", "denosumab-48mo"};
-        // optional fifth argument RTOL,ATOL: other tolerances than the scenario's (work-precision runs)
-        double[] tolerances = args.length > 4 ? java.util.Arrays.stream(args[4].split(",")).mapToDouble(Double::parseDouble).toArray()
-                : null;
+        // optional fifth argument RTOL,ATOL[,STATE=RTOL...]: other tolerances than the scenario's, and
+        // relative tolerances of single states (work-precision runs; the compare tool's syntax)
+        String[] tolerances = args.length > 4 ? args[4].split(",") : null;
+        java.util.Map<String, Double> rtolByState = new java.util.LinkedHashMap<>();
+        for (int i = 2; tolerances != null && i < tolerances.length; i++) {
+            String[] kv = tolerances[i].split("=");
+            rtolByState.put(kv[0], Double.parseDouble(kv[1]));
+        }
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         for (String run : runs) {
             PetersonRiggsBenchmark b = new PetersonRiggsBenchmark();
@@ -143,7 +150,8 @@ public class PetersonRiggsBenchmark {
                 b.settings = b.settings.withMethod(method);
             }
             if (tolerances != null) {
-                b.settings = b.settings.withTolerances(tolerances[0], tolerances[1]);
+                b.settings = b.settings.withTolerances(Double.parseDouble(tolerances[0]), Double.parseDouble(tolerances[1]))
+                        .withStateTolerances(rtolByState, java.util.Map.of());
             }
             int warmUps = 0;
             long warmUpEnd = System.nanoTime() + (long) (WARM_UP_SECONDS * 1e9);
