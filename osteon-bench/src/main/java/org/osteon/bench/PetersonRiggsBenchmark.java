@@ -138,6 +138,9 @@ public class PetersonRiggsBenchmark {
         java.util.Map<String, Double> rtolByState = new java.util.LinkedHashMap<>();
         for (int i = 2; tolerances != null && i < tolerances.length; i++) {
             String[] kv = tolerances[i].split("=");
+            if (kv.length != 2) {
+                throw new IllegalArgumentException("tolerances: expected STATE=RTOL after RTOL,ATOL, not '" + tolerances[i] + "'");
+            }
             rtolByState.put(kv[0], Double.parseDouble(kv[1]));
         }
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
