@@ -135,14 +135,8 @@ public class PetersonRiggsBenchmark {
         // optional fifth argument RTOL,ATOL[,STATE=RTOL...]: other tolerances than the scenario's, and
         // relative tolerances of single states (work-precision runs; the compare tool's syntax)
         String[] tolerances = args.length > 4 ? args[4].split(",") : null;
-        java.util.Map<String, Double> rtolByState = new java.util.LinkedHashMap<>();
-        for (int i = 2; tolerances != null && i < tolerances.length; i++) {
-            String[] kv = tolerances[i].split("=");
-            if (kv.length != 2) {
-                throw new IllegalArgumentException("tolerances: expected STATE=RTOL after RTOL,ATOL, not '" + tolerances[i] + "'");
-            }
-            rtolByState.put(kv[0], Double.parseDouble(kv[1]));
-        }
+        java.util.Map<String, Double> rtolByState = tolerances == null ? java.util.Map.of()
+                : PetersonRiggsCBaseline.rtolByState(java.util.Arrays.copyOfRange(tolerances, 2, tolerances.length));
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         for (String run : runs) {
             PetersonRiggsBenchmark b = new PetersonRiggsBenchmark();

@@ -254,6 +254,22 @@ public final class PetersonRiggsCBaseline {
     }
 
     /**
+     * Relative tolerances of single states written {@code STATE=RTOL} (the {@code osteon:} runs here and
+     * {@link PetersonRiggsBenchmark}'s tolerance argument), in the order given.
+     */
+    static java.util.Map<String, Double> rtolByState(String[] entries) {
+        java.util.Map<String, Double> rtolByState = new java.util.LinkedHashMap<>();
+        for (String entry : entries) {
+            String[] kv = entry.split("=");
+            if (kv.length != 2) {
+                throw new IllegalArgumentException("tolerances: expected STATE=RTOL, not '" + entry + "'");
+            }
+            rtolByState.put(kv[0], Double.parseDouble(kv[1]));
+        }
+        return rtolByState;
+    }
+
+    /**
      * {@code osteon:METHOD:RTOL:ATOL[:STATE=RTOL,...]}: Osteon at these settings (per-state relative
      * tolerances optional), its error and the median thread CPU time of at least 15 solves after at
      * least 10 s of warm-up, recording the scenario's columns as {@code osteon run} does.
@@ -261,13 +277,7 @@ public final class PetersonRiggsCBaseline {
     private static void osteon(String spec, SolverSettings base, SimulationProblem problem, List<String> outputs,
                                double[][] ref) {
         String[] f = spec.split(":");
-        java.util.Map<String, Double> rtolByState = new java.util.HashMap<>();
-        if (f.length > 4) {
-            for (String kv : f[4].split(",")) {
-                String[] e = kv.split("=");
-                rtolByState.put(e[0], Double.parseDouble(e[1]));
-            }
-        }
+        java.util.Map<String, Double> rtolByState = f.length > 4 ? rtolByState(f[4].split(",")) : java.util.Map.of();
         SolverSettings settings = base.withMethod(f[1]).withTolerances(Double.parseDouble(f[2]), Double.parseDouble(f[3]))
                 .withStateTolerances(rtolByState, java.util.Map.of());
         SimulationProblem recorded = problem.withRecordedOutputs(outputs);
@@ -275,8 +285,8 @@ public final class PetersonRiggsCBaseline {
         Trajectory t = null;
         long warmStart = System.nanoTime();
         int warm = 0;
-        // as PetersonRiggsBenchmark: warm up for at least 10 s and 15 solves, or the JIT has not settled
-        while (warm < 15 || System.nanoTime() - warmStart < 10_000_000_000L) {
+        // as PetersonRiggsBenchmark: warm up for at least its WARM_UP_SECONDS and 15 solves, or the JIT has not settled
+        while (warm < 15 || System.nanoTime() - warmStart < (long) (PetersonRiggsBenchmark.WARM_UP_SECONDS * 1e9)) {
             t = Simulator.solve(recorded, settings);
             warm++;
         }
