@@ -46,6 +46,8 @@ public final class RanklPathwayTrialReport {
     static final String OPENBONEMIN = "petersonriggs2010";
     private static final int PANEL_W = 360;
     private static final int PANEL_H = 260;
+    /** The figures' month: a Julian year over 12. */
+    private static final double DAYS_PER_MONTH = 30.4375;
 
     private record Point(String group, double time, String output, double value, boolean training) {
     }
@@ -115,6 +117,15 @@ public final class RanklPathwayTrialReport {
         };
     }
 
+    /** Times in months of {@value #DAYS_PER_MONTH} days, from times in units of which {@code unitsPerDay} make a day. */
+    private static double[] inMonths(double[] times, double unitsPerDay) {
+        double[] months = new double[times.length];
+        for (int i = 0; i < times.length; i++) {
+            months[i] = times[i] / unitsPerDay / DAYS_PER_MONTH;
+        }
+        return months;
+    }
+
     /** One panel: our line, OpenBoneMin's (grey; a dash pattern would not show on lines of daily points) where it has the output, and the data points. */
     private BufferedImage panel(String group, String output, List<Point> pts, Optional<Trajectory> obm) {
         Trajectory tr = run(group);
@@ -123,28 +134,18 @@ public final class RanklPathwayTrialReport {
                 .title(group + (training ? " (training)" : " (held out)")).xAxisTitle("month").yAxisTitle(label(output)).build();
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setChartTitleFont(chart.getStyler().getChartTitleFont().deriveFont(11f));
-        double[] t = tr.times();
-        double[] months = new double[t.length];
-        for (int i = 0; i < t.length; i++) {
-            months[i] = t[i] / 30.4375;
-        }
-        XYSeries line = chart.addSeries("Osteon", months, tr.column(output));
+        XYSeries line = chart.addSeries("Osteon", inMonths(tr.times(), 1), tr.column(output));
         line.setMarker(SeriesMarkers.NONE);
         line.setLineColor(new Color(0x1f77b4));
         String obmColumn = openBoneMinColumn(output);
         if (obm.isPresent() && obmColumn != null) {
             Trajectory b = obm.get();
-            double[] hours = b.times();
-            double[] obmMonths = new double[hours.length];
-            for (int i = 0; i < hours.length; i++) {
-                obmMonths[i] = hours[i] / 24 / 30.4375;
-            }
-            XYSeries theirs = chart.addSeries("OpenBoneMin", obmMonths, b.column(obmColumn));
+            XYSeries theirs = chart.addSeries("OpenBoneMin", inMonths(b.times(), 24), b.column(obmColumn)); // its time is in hours
             theirs.setMarker(SeriesMarkers.NONE);
             theirs.setLineColor(Color.GRAY);
             theirs.setLineWidth(1.5f);
         }
-        double[] px = pts.stream().mapToDouble(p -> p.time() / 30.4375).toArray();
+        double[] px = pts.stream().mapToDouble(p -> p.time() / DAYS_PER_MONTH).toArray();
         double[] py = pts.stream().mapToDouble(Point::value).toArray();
         XYSeries data = chart.addSeries("data", px, py);
         data.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
