@@ -167,10 +167,10 @@ public class PetersonRiggsBenchmark {
             var info = last.runInfo();
             System.out.printf(java.util.Locale.ROOT, "%s: CPU ms per solve median %.2f, min %.2f (n = %d, after %d warm-up"
                     + " solves); %s, %d steps "
-                    + "(%d rejected), %d right-hand sides, %d Jacobians, %d restarts, %d events; record %s: %d columns x %d"
+                    + "(%d rejected), %d right-hand sides, %d Jacobians, %d decompositions, %d restarts, %d events; record %s: %d columns x %d"
                     + " times, %d of %d assigned values per output time%n", run, ms[n / 2], ms[0], n, warmUps,
                     info.method(), info.acceptedSteps(), info.rejectedSteps(), info.functionEvaluations(),
-                    info.jacobianEvaluations(), info.restarts(), info.eventsFired(), record, last.columns().size(), last.size(),
+                    info.jacobianEvaluations(), info.decompositions(), info.restarts(), info.eventsFired(), record, last.columns().size(), last.size(),
                     b.computedPerOutputTime(last), b.problem.model().layout().outputCount());
         }
     }
