@@ -1,17 +1,23 @@
 package org.osteon.bench;
 
+import java.util.List;
 import org.osteon.models.BuiltInCatalog;
 import org.osteon.scenario.Scenario;
 import org.osteon.scenario.ScenarioRunner;
 import org.osteon.simulation.SimulationProblem;
 import org.osteon.simulation.SolverSettings;
 
-/** A shipped scenario made ready to solve: model compiled and problem built once, outside the timing. */
-record BuiltInScenarios(SimulationProblem problem, SolverSettings settings) {
-    static BuiltInScenarios prepare(String id) {
+/**
+ * A shipped scenario made ready to solve: model compiled and problem built once, outside the
+ * timing; {@code recorded} is what the scenario shows ({@link ScenarioRunner#recorded}, what
+ * {@code osteon run} records). Public for the benchmarks in other packages of this module.
+ */
+public record BuiltInScenarios(SimulationProblem problem, SolverSettings settings, List<String> recorded) {
+    public static BuiltInScenarios prepare(String id) {
         BuiltInCatalog catalog = new BuiltInCatalog();
         ScenarioRunner runner = new ScenarioRunner(catalog);
         Scenario s = catalog.scenario(id).orElseThrow(() -> new IllegalArgumentException("no built-in scenario " + id));
-        return new BuiltInScenarios(runner.problem(s, runner.model(s)), runner.settings(s));
+        SimulationProblem problem = runner.problem(s, runner.model(s));
+        return new BuiltInScenarios(problem, runner.settings(s), ScenarioRunner.recorded(s, problem));
     }
 }

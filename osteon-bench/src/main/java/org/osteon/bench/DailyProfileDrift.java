@@ -1,11 +1,6 @@
 package org.osteon.bench;
 
-import java.util.List;
 import java.util.Locale;
-import org.osteon.models.BuiltInCatalog;
-import org.osteon.scenario.Scenario;
-import org.osteon.scenario.ScenarioRunner;
-import org.osteon.simulation.SimulationProblem;
 import org.osteon.simulation.Simulator;
 import org.osteon.solve.Cancellation;
 import org.osteon.trajectory.Column;
@@ -30,13 +25,9 @@ public final class DailyProfileDrift {
     }
 
     public static void main(String[] args) {
-        BuiltInCatalog catalog = new BuiltInCatalog();
-        ScenarioRunner runner = new ScenarioRunner(catalog);
-        Scenario s = catalog.scenario("petersonriggs2010-teriparatide-20ug-1y").orElseThrow();
-        SimulationProblem problem = runner.problem(s, runner.model(s));
-        List<String> kept = ScenarioRunner.recorded(s, problem);
-        Trajectory t = Simulator.solve(problem, runner.settings(s).withMethod("rodas5p").withTolerances(1e-9, 1e-15),
-                Cancellation.NONE, kept);
+        BuiltInScenarios year = BuiltInScenarios.prepare("petersonriggs2010-teriparatide-20ug-1y");
+        Trajectory t = Simulator.solve(year.problem(), year.settings().withMethod("rodas5p").withTolerances(1e-9, 1e-15),
+                Cancellation.NONE, year.recorded());
         if (t.size() != 365 * HOURS_PER_DAY + 1 || t.time(1) - t.time(0) != 1) {
             throw new IllegalStateException("expected the hourly grid of a 365-day year, got " + t.size() + " points");
         }

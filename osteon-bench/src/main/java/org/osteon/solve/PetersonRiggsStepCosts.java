@@ -11,9 +11,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.osteon.models.BuiltInCatalog;
-import org.osteon.scenario.Scenario;
-import org.osteon.scenario.ScenarioRunner;
+import org.osteon.bench.BuiltInScenarios;
 import org.osteon.simulation.ModelFunction;
 import org.osteon.simulation.SimulationProblem;
 
@@ -43,10 +41,7 @@ public class PetersonRiggsStepCosts {
 
     @Setup
     public void setup() {
-        BuiltInCatalog catalog = new BuiltInCatalog();
-        ScenarioRunner runner = new ScenarioRunner(catalog);
-        Scenario s = catalog.scenario("petersonriggs2010-teriparatide-20ug-1y").orElseThrow();
-        SimulationProblem problem = runner.problem(s, runner.model(s));
+        SimulationProblem problem = BuiltInScenarios.prepare("petersonriggs2010-teriparatide-20ug-1y").problem();
         f = ModelFunction.of(problem.model(), problem.parameters());
         y = problem.initialState().clone();
         y[problem.model().layout().stateIndex("TERISC")] = 20e-6 / 4117.8 * 1e12; // 20 ug in pmol, as the scenario's dose
