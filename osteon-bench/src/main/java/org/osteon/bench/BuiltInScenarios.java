@@ -15,8 +15,17 @@ import org.osteon.simulation.SolverSettings;
 public record BuiltInScenarios(SimulationProblem problem, SolverSettings settings, List<String> recorded) {
     public static BuiltInScenarios prepare(String id) {
         BuiltInCatalog catalog = new BuiltInCatalog();
-        ScenarioRunner runner = new ScenarioRunner(catalog);
         Scenario s = catalog.scenario(id).orElseThrow(() -> new IllegalArgumentException("no built-in scenario " + id));
+        return prepare(s, catalog);
+    }
+
+    /** A scenario written by a benchmark (of a built-in model), made ready the same way. */
+    public static BuiltInScenarios prepare(Scenario s) {
+        return prepare(s, new BuiltInCatalog());
+    }
+
+    private static BuiltInScenarios prepare(Scenario s, BuiltInCatalog catalog) {
+        ScenarioRunner runner = new ScenarioRunner(catalog);
         SimulationProblem problem = runner.problem(s, runner.model(s));
         return new BuiltInScenarios(problem, runner.settings(s), ScenarioRunner.recorded(s, problem));
     }

@@ -14,8 +14,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.osteon.compile.Layout;
-import org.osteon.models.BuiltInCatalog;
-import org.osteon.scenario.Scenario;
 import org.osteon.scenario.ScenarioReader;
 import org.osteon.scenario.ScenarioRunner;
 import org.osteon.simulation.SimulationProblem;
@@ -76,12 +74,10 @@ public class PetersonRiggsBenchmark {
 
     @Setup
     public void setup() {
-        BuiltInCatalog catalog = new BuiltInCatalog();
-        ScenarioRunner runner = new ScenarioRunner(catalog);
-        Scenario s = switch (run) {
-            case "teriparatide-1y" -> catalog.scenario("petersonriggs2010-teriparatide-20ug-1y").orElseThrow();
-            case "denosumab-48mo" -> catalog.scenario("petersonriggs2010-denosumab-60mg-q6m-48mo").orElseThrow();
-            case "denosumab-2y" -> ScenarioReader.parse("""
+        BuiltInScenarios prepared = switch (run) {
+            case "teriparatide-1y" -> BuiltInScenarios.prepare("petersonriggs2010-teriparatide-20ug-1y");
+            case "denosumab-48mo" -> BuiltInScenarios.prepare("petersonriggs2010-denosumab-60mg-q6m-48mo");
+            case "denosumab-2y" -> BuiltInScenarios.prepare(ScenarioReader.parse("""
                     name: sim-denos-defaults
                     model: petersonriggs2010
                     until: 16128
@@ -90,13 +86,13 @@ public class PetersonRiggsBenchmark {
                     doses:
                       - {target: DENSC, amount: 6.0e7, at: 0, every: 4032, count: 3}
                     outputs: [DENCP, DENMOL, BMDlsDENchange]
-                    """, "sim-denos-defaults", null);
+                    """, "sim-denos-defaults", null));
             default -> throw new IllegalArgumentException(run);
         };
-        problem = runner.problem(s, runner.model(s));
-        settings = "scenario".equals(method) ? runner.settings(s) : runner.settings(s).withMethod(method);
+        problem = prepared.problem();
+        settings = "scenario".equals(method) ? prepared.settings() : prepared.settings().withMethod(method);
         kept = switch (record) {
-            case "scenario" -> ScenarioRunner.recorded(s, problem);
+            case "scenario" -> prepared.recorded();
             case "all" -> null;
             default -> throw new IllegalArgumentException("record: scenario or all, not " + record);
         };
