@@ -20,6 +20,7 @@ import org.osteon.trajectory.Trajectory;
  */
 public final class DailyProfileDrift {
     private static final int HOURS_PER_DAY = 24;
+    private static final int DAYS = 365;
 
     private DailyProfileDrift() {
     }
@@ -28,8 +29,8 @@ public final class DailyProfileDrift {
         BuiltInScenarios year = BuiltInScenarios.prepare("petersonriggs2010-teriparatide-20ug-1y");
         Trajectory t = Simulator.solve(year.problem(), year.settings().withMethod("rodas5p").withTolerances(1e-9, 1e-15),
                 Cancellation.NONE, year.recorded());
-        if (t.size() != 365 * HOURS_PER_DAY + 1 || t.time(1) - t.time(0) != 1) {
-            throw new IllegalStateException("expected the hourly grid of a 365-day year, got " + t.size() + " points");
+        if (t.size() != DAYS * HOURS_PER_DAY + 1 || t.time(1) - t.time(0) != 1) {
+            throw new IllegalStateException("expected the hourly grid of a " + DAYS + "-day year, got " + t.size() + " points");
         }
         int[] spans = {1, 4, 8};
         System.out.printf(Locale.ROOT, "%-16s %s%n", "output", "largest rebuild error / peak for K = 1, 4, 8 days: all days | from day 60");
@@ -52,7 +53,7 @@ public final class DailyProfileDrift {
     /** Largest |(y(d - k, h) + y(d + k, h)) / 2 - y(d, h)| over days d >= from (and >= k) and hours h. */
     private static double rebuildError(Trajectory t, String id, int k, int from) {
         double worst = 0;
-        for (int day = Math.max(k, from); day + k < 365; day++) {
+        for (int day = Math.max(k, from); day + k < DAYS; day++) {
             for (int h = 0; h < HOURS_PER_DAY; h++) {
                 double before = t.value(id, (day - k) * HOURS_PER_DAY + h);
                 double after = t.value(id, (day + k) * HOURS_PER_DAY + h);

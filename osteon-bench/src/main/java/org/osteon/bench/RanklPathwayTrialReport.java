@@ -48,6 +48,8 @@ public final class RanklPathwayTrialReport {
     private static final int PANEL_H = 260;
     /** The figures' month: a Julian year over 12. */
     private static final double DAYS_PER_MONTH = 30.4375;
+    /** OpenBoneMin's time unit is the hour. */
+    private static final double HOURS_PER_DAY = 24;
 
     private record Point(String group, double time, String output, double value, boolean training) {
     }
@@ -79,7 +81,7 @@ public final class RanklPathwayTrialReport {
         List<Regimen> doses = s.doses().stream()
                 .map(d -> new Regimen("DENSC", d.amount(), d.route(), inDays(d.start()), inDays(d.interval()), d.count(),
                         inDays(d.span()), inDays(d.duration()), d.rate(), d.origin())).toList();
-        Scenario obm = new Scenario(s.name(), s.description(), OPENBONEMIN, null, null, s.until() * 24, 24.0, null, null, null,
+        Scenario obm = new Scenario(s.name(), s.description(), OPENBONEMIN, null, null, s.until() * HOURS_PER_DAY, HOURS_PER_DAY, null, null, null,
                 Map.of(), List.of(), doses, List.of(), null, Map.of());
         return Optional.of(Simulator.solve(runner.problem(obm, runner.model(obm)), runner.settings(obm)));
     }
@@ -140,7 +142,7 @@ public final class RanklPathwayTrialReport {
         String obmColumn = openBoneMinColumn(output);
         if (obm.isPresent() && obmColumn != null) {
             Trajectory b = obm.get();
-            XYSeries theirs = chart.addSeries("OpenBoneMin", inMonths(b.times(), 24), b.column(obmColumn)); // its time is in hours
+            XYSeries theirs = chart.addSeries("OpenBoneMin", inMonths(b.times(), HOURS_PER_DAY), b.column(obmColumn));
             theirs.setMarker(SeriesMarkers.NONE);
             theirs.setLineColor(Color.GRAY);
             theirs.setLineWidth(1.5f);
@@ -190,7 +192,7 @@ public final class RanklPathwayTrialReport {
                 String obmColumn = openBoneMinColumn(o.getKey());
                 if (obm.isPresent() && obmColumn != null) {
                     Trajectory b = obm.get();
-                    obmError = rmse(pts, p -> b.valueAt(obmColumn, p.time() * 24));
+                    obmError = rmse(pts, p -> b.valueAt(obmColumn, p.time() * HOURS_PER_DAY));
                 }
                 String set = pts.stream().anyMatch(Point::training) ? "training" : "held out";
                 if (!Double.isNaN(obmError)) {
